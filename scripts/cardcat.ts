@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/** The Cardcat command line. Every command is a function of its arguments and working folder. */
+import { check } from './commands/check.ts';
+import { UsageError, type Io } from './cli.ts';
+
+const HELP = `Cardcat: a git-based data catalog and model-card generator.
+
+Usage: npm run <command> -- [options]
+
+Commands:
+  check    Validate the catalog and report every problem.
+           --content DIR      catalog folder (default: content/, or $CATALOG_DIR)
+           --config FILE      config file (default: cardcat.config.yaml beside the content folder)
+           --format FORMAT    pretty (default), json or github
+           --today YYYY-MM-DD the day to measure staleness and expiry against
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+`;
+
+type Command = (args: string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = { check };
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`Unknown command \`${name}\`.\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(error.message);
+      return error.code;
+    }
+    // parseArgs reports unknown or malformed flags with these codes: the user's mistake.
+    const code = (error as { code?: string }).code;
+    if (code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`${(error as Error).message}\n\nRun \`npm run ${name} -- --help\` or see the README.`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.main) {
+  const io: Io = {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(`${text}\n`),
+    stderr: (text) => process.stderr.write(`${text}\n`),
+    color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`Internal error: this is a bug in Cardcat, please report it with the output below.\n${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

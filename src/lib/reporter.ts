@@ -1,0 +1,81 @@
+/**
+ * Collects problems as they are found, each pointing at a YAML path or an offset, and turns
+ * them into diagnostics with line and column at the end. Positions are resolved only for
+ * files that have problems, so a clean catalog never pays for them.
+ */
+import { lineStarts, positionAt, type Position } from './position.ts';
+import { offsetOf, parseYaml, type ParsedYaml, type PathKey } from './yaml.ts';
+import type { Diagnostic, Severity } from './types.ts';
+
+/** What the reporter needs of a file to place a problem in it. */
+export interface TextFile {
+  text: string;
+  yamlOffset: number;
+  yamlText: string;
+}
+
+/** Where in a file: a YAML path (`key` to point at the key itself), an offset, or line 1. */
+export type Place = { path: readonly PathKey[]; key?: boolean } | { offset: number } | Position | undefined;
+
+export interface Problem {
+  file: string;
+  at?: Place;
+  severity: Severity;
+  rule: string;
+  message: string;
+  hint?: string | undefined;
+  related?: { file: string; at?: Place; message: string }[] | undefined;
+}
+
+export class Reporter {
+  readonly problems: Problem[] = [];
+  private readonly files = new Map<string, TextFile>();
+  private readonly docs = new Map<string, ParsedYaml>();
+  private readonly starts = new Map<string, number[]>();
+
+  add(problem: Problem): void {
+    this.problems.push(problem);
+  }
+
+  /** Make a file's text known, so problems in it get a line and column. */
+  addFile(file: string, text: TextFile): void {
+    this.files.set(file, text);
+  }
+
+  /** Reuse a document already parsed, so schema errors need no second parse. */
+  remember(file: string, parsed: ParsedYaml): void {
+    this.docs.set(file, parsed);
+  }
+
+  position(file: string, at: Place): Position {
+    if (!at) return { line: 1, column: 1 };
+    if ('line' in at) return at;
+    const source = this.files.get(file);
+    if (!source) return { line: 1, column: 1 };
+    let starts = this.starts.get(file);
+    if (!starts) this.starts.set(file, (starts = lineStarts(source.text)));
+    if ('offset' in at) return positionAt(starts, at.offset);
+    let parsed = this.docs.get(file);
+    if (!parsed) this.docs.set(file, (parsed = parseYaml(source.yamlText)));
+    return positionAt(starts, source.yamlOffset + offsetOf(parsed.doc, at.path, at.key));
+  }
+
+  /** Diagnostics sorted by file and position, with rules' severities already applied. */
+  diagnostics(): Diagnostic[] {
+    const out = this.problems.map((p): Diagnostic => {
+      const d: Diagnostic = {
+        file: p.file,
+        ...this.position(p.file, p.at),
+        severity: p.severity,
+        rule: p.rule,
+        message: p.message,
+      };
+      if (p.hint) d.hint = p.hint;
+      if (p.related?.length) {
+        d.related = p.related.map((r) => ({ file: r.file, ...this.position(r.file, r.at), message: r.message }));
+      }
+      return d;
+    });
+    return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  }
+}

@@ -1,0 +1,29 @@
+/** Direct dependencies of active entries on deprecated or retired ones, shared by two rules. */
+import { referencesOf } from '../references.ts';
+import { RELATIONS } from '../relations.ts';
+import type { RuleContext } from './rule.ts';
+
+export function reportDependenciesWithStatus({ catalog, report }: RuleContext, status: 'deprecated' | 'retired'): void {
+  for (const entry of catalog.entries) {
+    if (entry.data.status !== 'active') continue;
+    if (entry.kind === 'model' && entry.data.stage === 'retired') continue;
+    const seen = new Set<string>();
+    for (const ref of referencesOf(entry)) {
+      if (!RELATIONS[ref.type].dependency || seen.has(ref.to)) continue;
+      const target = catalog.byId.get(ref.to);
+      if (!target || target.data.status !== status) continue;
+      // One report per upstream entry, at its first reference: the rest say the same.
+      seen.add(ref.to);
+      const replacement = target.data.replaced_by;
+      report({
+        entry,
+        path: ref.path,
+        message: `${capitalize(RELATIONS[ref.type].forward)} \`${target.id}\`, which is ${status}`,
+        hint: replacement ? `Move to \`${replacement}\`, which replaces it.` : `Ask the owners of \`${target.id}\` what replaces it.`,
+        related: [{ entry: target, path: ['status'], message: `\`${target.id}\` is ${status}` }],
+      });
+    }
+  }
+}
+
+const capitalize = (s: string) => s[0]!.toUpperCase() + s.slice(1);

@@ -1,0 +1,56 @@
+import { KINDS, type Kind } from '../../../schemas/index.ts';
+import { referencesOf } from '../references.ts';
+import { RELATIONS } from '../relations.ts';
+import { didYouMean } from '../suggest.ts';
+import type { Rule } from './rule.ts';
+
+const kindList = (kinds: readonly Kind[]) => kinds.map((k) => KINDS[k].label.toLowerCase()).join(' or ');
+
+export const references: Rule = {
+  id: 'references',
+  severity: 'error',
+  doc: 'Every reference names an entry that exists and is of the kind the field expects (a team or person for `owners`, a dataset for `training`, …); column-level lineage names a column the upstream dataset declares. A dangling reference breaks lineage, closures and ownership. Fix the id (the hint suggests the closest one) or add the missing entry.',
+  check({ catalog, report }) {
+    const { byId } = catalog;
+    const idsByKind = new Map<Kind, string[]>();
+    for (const entry of byId.values()) {
+      const list = idsByKind.get(entry.kind) ?? [];
+      list.push(entry.id);
+      idsByKind.set(entry.kind, list);
+    }
+    for (const entry of catalog.entries) {
+      if (byId.get(entry.id) !== entry) continue;
+      for (const ref of referencesOf(entry)) {
+        const targets = RELATIONS[ref.type].targets as readonly Kind[];
+        const target = byId.get(ref.to);
+        if (!target) {
+          const candidates = targets.flatMap((k) => idsByKind.get(k) ?? []);
+          report({
+            entry,
+            path: ref.path,
+            message: `Unknown ${kindList(targets)} \`${ref.to}\``,
+            hint: didYouMean(ref.to, candidates) ?? `Add \`${KINDS[targets[0]!].folder}/${ref.to}.yaml\` or fix the id.`,
+          });
+        } else if (!targets.includes(target.kind)) {
+          report({
+            entry,
+            path: ref.path,
+            message: `Unexpected ${KINDS[target.kind].label.toLowerCase()} \`${ref.to}\`, expected a ${kindList(targets)}`,
+            related: [{ entry: target, message: `\`${ref.to}\` is defined here` }],
+          });
+        } else if (ref.column !== undefined && target.kind === 'dataset') {
+          const columns = target.data.schema?.map((c) => c.name) ?? [];
+          if (!columns.includes(ref.column)) {
+            report({
+              entry,
+              path: ref.path,
+              message: `Unknown column \`${ref.column}\` in dataset \`${ref.to}\``,
+              hint: didYouMean(ref.column, columns) ?? (columns.length ? `Its columns: ${columns.map((c) => `\`${c}\``).join(', ')}.` : `\`${ref.to}\` declares no schema.`),
+              related: [{ entry: target, path: ['schema'], message: `the schema of \`${ref.to}\`` }],
+            });
+          }
+        }
+      }
+    }
+  },
+};

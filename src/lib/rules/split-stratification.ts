@@ -1,0 +1,51 @@
+import type { Rule } from './rule.ts';
+
+const pct = (n: number) => `${(n * 100).toFixed(2)}%`;
+
+export const splitStratification: Rule = {
+  id: 'split-stratification',
+  severity: 'error',
+  doc: 'A stratified split names its `stratify_by` column (a declared column), gives class counts for every part, and keeps each class\'s share in every part within tolerance of its share overall (`splits.tolerance`, else the config\'s `stratification_tolerance`, 2 percentage points by default). A rare class that is missing from the test part, or over-represented in it, makes every metric on that part misleading. Re-split with stratification or correct the counts.',
+  check({ catalog, report }) {
+    for (const entry of catalog.entries) {
+      if (entry.kind !== 'dataset' || entry.data.splits?.method !== 'stratified') continue;
+      const splits = entry.data.splits;
+      if (!splits.stratify_by) {
+        report({ entry, path: ['splits', 'method'], message: 'Stratified split without `stratify_by`', hint: 'Name the column whose class proportions every part keeps.' });
+      } else if (entry.data.schema && !entry.data.schema.some((c) => c.name === splits.stratify_by)) {
+        report({ entry, path: ['splits', 'stratify_by'], message: `Unknown column \`${splits.stratify_by}\` in \`stratify_by\``, hint: 'Stratify by a column declared under `schema`.' });
+      }
+      const missing = splits.parts.findIndex((p) => !p.classes);
+      if (missing >= 0) {
+        report({ entry, path: ['splits', 'parts', missing], message: `Split \`${splits.parts[missing]!.name}\` of a stratified split gives no class counts`, hint: 'Add `classes: { <class>: <rows>, … }` to every part.' });
+        continue;
+      }
+      const tolerance = splits.tolerance ?? catalog.config.stratification_tolerance;
+      const overall = new Map<string, number>();
+      let total = 0;
+      for (const part of splits.parts) {
+        for (const [name, count] of Object.entries(part.classes!)) {
+          overall.set(name, (overall.get(name) ?? 0) + count);
+          total += count;
+        }
+      }
+      if (total === 0) continue;
+      splits.parts.forEach((part, i) => {
+        const partTotal = Object.values(part.classes!).reduce((a, b) => a + b, 0);
+        if (partTotal === 0) return;
+        for (const [name, count] of overall) {
+          const share = (part.classes![name] ?? 0) / partTotal;
+          const expected = count / total;
+          if (Math.abs(share - expected) > tolerance) {
+            report({
+              entry,
+              path: ['splits', 'parts', i, 'classes'],
+              message: `Class \`${name}\` is ${pct(share)} of split \`${part.name}\` but ${pct(expected)} overall, beyond the ${pct(tolerance)} tolerance of a stratified split`,
+              hint: part.classes![name] === undefined ? `Split \`${part.name}\` has no \`${name}\` rows at all.` : 'Re-split with stratification, or correct the class counts.',
+            });
+          }
+        }
+      });
+    }
+  },
+};
