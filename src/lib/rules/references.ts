@@ -4,7 +4,8 @@ import { RELATIONS } from '../relations.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Rule } from './rule.ts';
 
-const kindList = (kinds: readonly Kind[]) => kinds.map((k) => KINDS[k].label.toLowerCase()).join(' or ');
+const kindList = (kinds: readonly Kind[]) =>
+  kinds.length === Object.keys(KINDS).length ? 'entry' : kinds.map((k) => KINDS[k].label.toLowerCase()).join(' or ');
 
 export const references: Rule = {
   id: 'references',

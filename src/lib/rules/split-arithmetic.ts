@@ -11,10 +11,20 @@ export const splitArithmetic: Rule = {
       if (entry.kind !== 'dataset' || !entry.data.splits) continue;
       const { parts } = entry.data.splits;
       const total = entry.data.size?.rows;
-      const seen = new Set<string>();
+      const seen = new Map<string, number>();
       parts.forEach((part, i) => {
-        if (seen.has(part.name)) report({ entry, path: ['splits', 'parts', i, 'name'], message: `Duplicate split name \`${part.name}\`` });
-        seen.add(part.name);
+        const first = seen.get(part.name);
+        if (first === undefined) {
+          seen.set(part.name, i);
+          return;
+        }
+        report({
+          entry,
+          path: ['splits', 'parts', i, 'name'],
+          message: `Duplicate split name \`${part.name}\``,
+          hint: 'Give each part its own name: metrics and models name the split they use.',
+          related: [{ entry, path: ['splits', 'parts', first, 'name'], message: `\`${part.name}\` is first named here` }],
+        });
       });
 
       const rows = parts.map((p) => p.rows);
@@ -53,6 +63,7 @@ export const splitArithmetic: Rule = {
               entry,
               path: ['splits', 'parts', i, 'fraction'],
               message: `Split \`${part.name}\` has fraction ${part.fraction}, but its ${part.rows.toLocaleString('en')} rows are ${round(actual)} of ${rowSum.toLocaleString('en')}`,
+              hint: `Set \`fraction: ${round(actual)}\`, or correct its rows.`,
             });
           }
         }
@@ -63,6 +74,7 @@ export const splitArithmetic: Rule = {
               entry,
               path: ['splits', 'parts', i, 'classes'],
               message: `Class counts of split \`${part.name}\` add up to ${classSum.toLocaleString('en')}, but it has ${part.rows.toLocaleString('en')} rows`,
+              hint: 'Every row belongs to exactly one class; recount the classes or correct `rows`.',
             });
           }
         }

@@ -1,3 +1,4 @@
+import { didYouMean } from '../suggest.ts';
 import type { Rule } from './rule.ts';
 
 const pct = (n: number) => `${(n * 100).toFixed(2)}%`;
@@ -13,7 +14,7 @@ export const splitStratification: Rule = {
       if (!splits.stratify_by) {
         report({ entry, path: ['splits', 'method'], message: 'Stratified split without `stratify_by`', hint: 'Name the column whose class proportions every part keeps.' });
       } else if (entry.data.schema && !entry.data.schema.some((c) => c.name === splits.stratify_by)) {
-        report({ entry, path: ['splits', 'stratify_by'], message: `Unknown column \`${splits.stratify_by}\` in \`stratify_by\``, hint: 'Stratify by a column declared under `schema`.' });
+        report({ entry, path: ['splits', 'stratify_by'], message: `Unknown column \`${splits.stratify_by}\` in \`stratify_by\``, hint: didYouMean(splits.stratify_by, entry.data.schema.map((c) => c.name)) ?? 'Stratify by a column declared under `schema`.' });
       }
       const missing = splits.parts.findIndex((p) => !p.classes);
       if (missing >= 0) {
@@ -33,18 +34,25 @@ export const splitStratification: Rule = {
       splits.parts.forEach((part, i) => {
         const partTotal = Object.values(part.classes!).reduce((a, b) => a + b, 0);
         if (partTotal === 0) return;
+        // One problem per part: in a two-class split both classes are off by the same amount,
+        // so the class to name is the one furthest off, and of equals the rarer.
+        let worst: { name: string; share: number; expected: number; off: number } | undefined;
         for (const [name, count] of overall) {
           const share = (part.classes![name] ?? 0) / partTotal;
           const expected = count / total;
-          if (Math.abs(share - expected) > tolerance) {
-            report({
-              entry,
-              path: ['splits', 'parts', i, 'classes'],
-              message: `Class \`${name}\` is ${pct(share)} of split \`${part.name}\` but ${pct(expected)} overall, beyond the ${pct(tolerance)} tolerance of a stratified split`,
-              hint: part.classes![name] === undefined ? `Split \`${part.name}\` has no \`${name}\` rows at all.` : 'Re-split with stratification, or correct the class counts.',
-            });
+          const off = Math.abs(share - expected);
+          if (off <= tolerance) continue;
+          if (!worst || off > worst.off + 1e-12 || (Math.abs(off - worst.off) <= 1e-12 && expected < worst.expected)) {
+            worst = { name, share, expected, off };
           }
         }
+        if (!worst) return;
+        report({
+          entry,
+          path: ['splits', 'parts', i, 'classes'],
+          message: `Class \`${worst.name}\` is ${pct(worst.share)} of split \`${part.name}\` but ${pct(worst.expected)} overall, beyond the ${pct(tolerance)} tolerance of a stratified split`,
+          hint: (part.classes![worst.name] ?? 0) === 0 ? `Split \`${part.name}\` has no \`${worst.name}\` rows at all; re-split with stratification.` : 'Re-split with stratification, or correct the class counts.',
+        });
       });
     }
   },

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose, file } from './helpers.ts';
+
+const upstream = file`
+  ---
+  title: Raw play events
+  description: Every play event.
+  owners: [data-team]
+  schema:
+    - { name: event_id, type: string }
+    - { name: user_id, type: string }
+  ---
+`;
+
+describe('references', () => {
+  it('reports an unknown id with the closest id of the expected kind', () => {
+    const text = diagnose('references', {
+      'datasets/raw-play-events.md': upstream,
+      'datasets/play-events-clean.md': file`
+        ---
+        title: Clean play events
+        description: Deduplicated play events.
+        owners: [data-tem]
+        derived_from:
+          - { dataset: raw-play-event, transform: dedupe }
+        ---
+      `,
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "content/datasets/play-events-clean.md:4:10 error Unknown team or person \`data-tem\`
+        hint: Did you mean \`data-team\`?
+      content/datasets/play-events-clean.md:6:16 error Unknown dataset \`raw-play-event\`
+        hint: Did you mean \`raw-play-events\`?"
+    `);
+  });
+
+  it('reports a reference to an entry of the wrong kind', () => {
+    const text = diagnose('references', {
+      'datasets/raw-play-events.md': upstream,
+      'models/ranker.md': file`
+        ---
+        title: Ranker
+        description: Ranks titles.
+        owners: [data-team]
+        training:
+          - { dataset: data-team }
+        fallback: raw-play-events
+        ---
+      `,
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "content/models/ranker.md:6:16 error Unexpected team \`data-team\`, expected a dataset
+        see: content/teams/data-team.yaml:1:1 \`data-team\` is defined here
+      content/models/ranker.md:7:11 error Unexpected dataset \`raw-play-events\`, expected a model
+        see: content/datasets/raw-play-events.md:1:1 \`raw-play-events\` is defined here"
+    `);
+  });
+
+  it('reports column-level lineage naming a column the upstream does not declare', () => {
+    const text = diagnose('references', {
+      'datasets/raw-play-events.md': upstream,
+      'datasets/play-events-clean.md': file`
+        ---
+        title: Clean play events
+        description: Deduplicated play events.
+        owners: [data-team]
+        schema:
+          - { name: user_id, type: string, derived_from: raw-play-events.usr_id }
+        ---
+      `,
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "content/datasets/play-events-clean.md:6:50 error Unknown column \`usr_id\` in dataset \`raw-play-events\`
+        hint: Did you mean \`user_id\`?
+        see: content/datasets/raw-play-events.md:6:3 the schema of \`raw-play-events\`"
+    `);
+  });
+
+  it('reports an unknown source, glossary term, team of a person, and replacement', () => {
+    const text = diagnose('references', {
+      'datasets/raw-play-events.md': file`
+        ---
+        title: Raw play events
+        description: Every play event.
+        owners: [data-team]
+        status: deprecated
+        replaced_by: raw-play-events-v2
+        sources: { primary: playback-api }
+        schema:
+          - { name: user_id, type: string, term: customer }
+        ---
+      `,
+      'people/ann.yaml': 'title: Ann\nemail: ann@example.com\nteams: [ml-team]\n',
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "content/datasets/raw-play-events.md:6:14 error Unknown entry \`raw-play-events-v2\`
+        hint: Did you mean \`raw-play-events\`?
+      content/datasets/raw-play-events.md:7:21 error Unknown source \`playback-api\`
+        hint: Add \`sources/playback-api.yaml\` or fix the id.
+      content/datasets/raw-play-events.md:9:42 error Unknown glossary term \`customer\`
+        hint: Add \`glossary/customer.yaml\` or fix the id.
+      content/people/ann.yaml:3:9 error Unknown team \`ml-team\`
+        hint: Add \`teams/ml-team.yaml\` or fix the id."
+    `);
+  });
+
+  it('accepts references that resolve to entries of the expected kind', () => {
+    const text = diagnose('references', {
+      'datasets/raw-play-events.md': upstream,
+      'sources/playback-api.yaml': 'title: Playback API\nowners: [data-team]\ntype: api\n',
+      'glossary/customer.yaml': 'title: Customer\ndescription: A subscriber.\nowners: [dee-ata]\n',
+      'datasets/play-events-clean.md': file`
+        ---
+        title: Clean play events
+        description: Deduplicated play events.
+        owners: [data-team, dee-ata]
+        sources: { primary: [playback-api] }
+        derived_from:
+          - { dataset: raw-play-events, transform: dedupe }
+        schema:
+          - { name: user_id, type: string, term: customer, derived_from: raw-play-events.user_id }
+        ---
+      `,
+    });
+    expect(text).toBe('');
+  });
+});
