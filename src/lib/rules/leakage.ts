@@ -54,11 +54,16 @@ export const leakage: Rule = {
           }
           const down = lineagePath(catalog, evalId, trainId);
           if (down && !(down.split !== undefined && train.split !== undefined && down.split !== train.split)) {
+            const child = down.path[down.path.length - 2];
             report({
               entry,
               path: ['evaluation', i, 'dataset'],
-              message: `Evaluation data \`${evalId}\` is derived from training data \`${trainId}\`: ${show(down.path)}`,
-              hint: `If \`${down.path[down.path.length - 2]}\` comes from a held-out split of \`${trainId}\`, declare it: \`derived_from: [{ dataset: ${trainId}, split: test }]\`.`,
+              message: down.split !== undefined
+                ? `Evaluation data \`${evalId}\` is derived from split \`${down.split}\` of training data \`${trainId}\`, the split it is trained on: ${show(down.path)}`
+                : `Evaluation data \`${evalId}\` is derived from training data \`${trainId}\`: ${show(down.path)}`,
+              hint: down.split !== undefined
+                ? `Train on another split of \`${trainId}\` than the one \`${child}\` was built from.`
+                : `If \`${child}\` comes from a held-out split of \`${trainId}\`, declare it: \`derived_from: [{ dataset: ${trainId}, split: test }]\`.`,
               related,
             });
             return;
@@ -68,8 +73,12 @@ export const leakage: Rule = {
             report({
               entry,
               path: ['evaluation', i, 'dataset'],
-              message: `Training data \`${trainId}\` is derived from evaluation data \`${evalId}\`: ${show(up.path)}`,
-              hint: `Evaluate on data the training set was not built from, or declare the split \`${up.path[up.path.length - 2]}\` was derived from.`,
+              message: up.split !== undefined
+                ? `Training data \`${trainId}\` is derived from split \`${up.split}\` of evaluation data \`${evalId}\`, the split it is evaluated on: ${show(up.path)}`
+                : `Training data \`${trainId}\` is derived from evaluation data \`${evalId}\`: ${show(up.path)}`,
+              hint: up.split !== undefined
+                ? `Evaluate on another split of \`${evalId}\` than the one \`${up.path[up.path.length - 2]}\` was built from.`
+                : `Evaluate on data the training set was not built from, or declare the split \`${up.path[up.path.length - 2]}\` was derived from.`,
               related,
             });
           }

@@ -1,12 +1,22 @@
 import { RESTRICTIONS } from '../licenses.ts';
 import { declaredUses, inheritedRights, type InheritedRight } from '../rights.ts';
 import { parseRef } from '../ids.ts';
+import { referencesOf } from '../references.ts';
 import type { Entry, PathKey } from '../types.ts';
 import type { Rule, RuleReport } from './rule.ts';
 
 const via = (r: InheritedRight) =>
   r.path.length > 2 ? ` (through ${r.path.map((id) => `\`${id}\``).join(' → ')})` : '';
-const from = (r: InheritedRight, entry: Entry) => (r.origin === entry ? 'its own license' : `upstream \`${r.origin.id}\``);
+
+/** The `expires` line of a license entry, for an expired agreement's related places. */
+const agreementOf = (license: Entry | undefined): NonNullable<RuleReport['related']> =>
+  license?.kind === 'license' ? [{ entry: license, path: ['expires'], message: `\`${license.id}\` expires here` }] : [];
+
+/** Where a right inherited from upstream enters the entry: its reference to the first step of the path. */
+function entryPoint(entry: Entry, r: InheritedRight): PathKey[] {
+  if (r.origin === entry) return [];
+  return referencesOf(entry).find((ref) => ref.to === r.path[1])?.path ?? [];
+}
 
 export const rights: Rule = {
   id: 'rights',
@@ -33,8 +43,10 @@ export const rights: Rule = {
             if (!isCommercial(use) || !once(`nc:${i}`)) return;
             report({
               entry, path: [...field, i],
-              message: `Commercial use \`${use}\` conflicts with the non-commercial license \`${right.license}\` of ${from(r, entry)}${via(r)}`,
-              hint: 'Remove the use, or replace the non-commercial data upstream.',
+              message: r.origin === entry
+                ? `Commercial use \`${use}\` conflicts with its own non-commercial license \`${right.license}\``
+                : `Commercial use \`${use}\` conflicts with the non-commercial license \`${right.license}\` of upstream \`${r.origin.id}\`${via(r)}`,
+              hint: r.origin === entry ? 'Remove the use: the license forbids commercial use.' : 'Remove the use, or replace the non-commercial data upstream.',
               related: related(r),
             });
           });
@@ -46,16 +58,18 @@ export const rights: Rule = {
               message: r.origin === entry
                 ? `Use \`${use}\` is both allowed and prohibited`
                 : `Use \`${use}\` is prohibited by upstream \`${r.origin.id}\`${via(r)}`,
-              hint: 'A use prohibited upstream stays prohibited for everything derived from it.',
+              hint: r.origin === entry ? 'Remove it from one of the two lists.' : 'A use prohibited upstream stays prohibited for everything derived from it.',
               related: related(r),
             });
           });
         } else if (right.type === 'expires' && right.date < catalog.today && entry.data.status === 'active') {
           report({
-            entry, path: entry.kind === 'dataset' && r.origin === entry ? ['rights', 'license'] : [],
-            message: `The agreement \`${right.license}\` of ${from(r, entry)} expired on ${right.date}${via(r)}`,
+            entry, path: r.origin === entry ? (entry.kind === 'dataset' ? ['rights', 'license'] : ['license']) : entryPoint(entry, r),
+            message: r.origin === entry
+              ? `Its agreement \`${right.license}\` expired on ${right.date}`
+              : `The agreement \`${right.license}\` of upstream \`${r.origin.id}\` expired on ${right.date}${via(r)}`,
             hint: 'Renew the agreement, or deprecate the entries that depend on it.',
-            related: related(r),
+            related: [...(related(r) ?? []), ...agreementOf(catalog.byId.get(right.license))],
           });
         }
         if (entry.kind !== 'dataset' || r.origin === entry) continue;
@@ -65,6 +79,7 @@ export const rights: Rule = {
           report({
             entry, path: derivationPath(entry, r.origin.id),
             message: `Derived from \`${r.origin.id}\`, whose license \`${right.license}\` forbids derivatives (${RESTRICTIONS['no-derivatives']})`,
+            hint: `Use \`${r.origin.id}\` unchanged, or record the licensor's permission in a \`licenses/\` entry.`,
             related: related(r),
           });
         } else if (right.type === 'restriction' && right.restriction === 'share-alike' && direct && rightsOf?.license !== right.license) {
@@ -76,10 +91,21 @@ export const rights: Rule = {
           });
         } else if (right.type === 'restriction' && right.restriction === 'no-redistribution') {
           if (rightsOf?.access === 'public') {
-            report({ entry, path: ['rights', 'access'], message: `Public access conflicts with the no-redistribution terms \`${right.license}\` of upstream \`${r.origin.id}\`${via(r)}`, related: related(r) });
+            report({
+              entry, path: ['rights', 'access'],
+              message: `Public access conflicts with the no-redistribution terms \`${right.license}\` of upstream \`${r.origin.id}\`${via(r)}`,
+              hint: 'Restrict `access` to `internal` or narrower, or build this from data that may be shared.',
+              related: related(r),
+            });
           }
           declared.forEach((use, i) => {
-            if (use === 'redistribution') report({ entry, path: [...field, i], message: `Use \`redistribution\` conflicts with the no-redistribution terms \`${right.license}\` of upstream \`${r.origin.id}\`${via(r)}`, related: related(r) });
+            if (use !== 'redistribution') return;
+            report({
+              entry, path: [...field, i],
+              message: `Use \`redistribution\` conflicts with the no-redistribution terms \`${right.license}\` of upstream \`${r.origin.id}\`${via(r)}`,
+              hint: 'Remove the use: the upstream terms forbid sharing the data outside the organisation.',
+              related: related(r),
+            });
           });
         } else if (right.type === 'personal-data' && rightsOf?.access === 'public' && rightsOf.personal_data !== false) {
           report({
