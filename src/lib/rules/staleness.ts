@@ -11,7 +11,7 @@ export const staleness: Rule = {
       if (status === 'draft' || status === 'retired') continue;
       if (!reviewed) {
         if (entry.kind === 'dataset' || entry.kind === 'model') {
-          report({ entry, message: `\`${entry.id}\` has never been reviewed`, hint: `Have an owner check it and add \`reviewed: ${catalog.today}\`.` });
+          report({ entry, path: [], message: `\`${entry.id}\` has never been reviewed`, hint: `Have an owner check it and add \`reviewed: ${catalog.today}\`.` });
         }
         continue;
       }
