@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod';
 import type { Problem } from './reporter.ts';
-import { didYouMean } from './suggest.ts';
+import { closest, didYouMean } from './suggest.ts';
 import type { PathKey } from './yaml.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -102,6 +102,23 @@ export function issuesToProblems(issues: readonly Issue[], root: AnySchema, file
   const add = (path: readonly PathKey[], message: string, hint?: string, key = false) =>
     out.push({ file, at: { path, key }, severity: 'error', rule: 'schema', message, hint });
 
+  // A misspelt key (`licence`) also leaves its field (`license`) missing; the did-you-mean
+  // on the unknown key says it all, so the missing field is not reported twice.
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = issue.path as PathKey[];
+    const known = shapeKeys(schemaAt(root, path));
+    for (const key of issue.keys) {
+      const match = closest(key, known);
+      if (match) misspelt.add(JSON.stringify([...path, match]));
+    }
+  }
+  const missing = (path: readonly PathKey[], hint: string | undefined) => {
+    if (misspelt.has(JSON.stringify(path))) return;
+    add(path.slice(0, -1), `Missing required field ${fieldName(path)}`, hint);
+  };
+
   const visit = (issue: Issue, prefix: readonly PathKey[]) => {
     const path = [...prefix, ...(issue.path as PathKey[])];
     switch (issue.code) {
@@ -120,7 +137,7 @@ export function issuesToProblems(issues: readonly Issue[], root: AnySchema, file
       case 'invalid_type': {
         if (issue.input === undefined) {
           const described = schemaAt(root, path) as { description?: string } | undefined;
-          add(path.slice(0, -1), `Missing required field ${fieldName(path)}`, described?.description);
+          missing(path, described?.description);
           return;
         }
         const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
@@ -129,6 +146,10 @@ export function issuesToProblems(issues: readonly Issue[], root: AnySchema, file
       }
       case 'invalid_value': {
         const values = issue.values.map((v) => `\`${String(v)}\``).join(', ');
+        if (issue.input === undefined) {
+          missing(path, `Expected ${issue.values.length > 1 ? 'one of ' : ''}${values}.`);
+          return;
+        }
         add(
           path,
           `Unexpected ${describe(issue.input)} for ${fieldName(path)}, expected ${issue.values.length > 1 ? 'one of ' : ''}${values}`,
