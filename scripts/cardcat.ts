@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /** The Cardcat command line. Every command is a function of its arguments and working folder. */
 import { check } from './commands/check.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import { UsageError, type Io } from './cli.ts';
 
 const HELP = `Cardcat: a git-based data catalog and model-card generator.
@@ -14,12 +16,26 @@ Commands:
            --format FORMAT    pretty (default), json or github
            --today YYYY-MM-DD the day to measure staleness and expiry against
 
+  import <format> <file-or-folder>
+           Foreign metadata in as draft entries: hf-dataset, hf-model, croissant or
+           frictionless. A folder imports every file in it; one bad file does not stop
+           the rest. Never replaces a file.
+           --out DIR          catalog folder to write into (default: content/)
+           --id ID            the id of the entry (a single file only)
+           --format FORMAT    pretty (default) or json
+
+  export <format>
+           The catalog in a standard format: catalog (catalog.json), croissant, jsonld,
+           hf (Hugging Face README.md) or mct (Model Card Toolkit JSON).
+           --out DIR          where to write (default: dist-export/)
+           --force            replace files already there
+
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 `;
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check };
+const COMMANDS: Record<string, Command> = { check, import: importCommand, export: exportCommand };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...args] = argv;

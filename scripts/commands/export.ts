@@ -1,0 +1,75 @@
+/**
+ * `export <format>`: the catalog in the formats the ecosystem reads. Writes under --out;
+ * an existing file is never replaced unless --force says so.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCatalog, ContentFolderError } from '../../src/lib/catalog.ts';
+import { EXPORT_FORMATS, EXPORTERS, type ExportFormat } from '../../src/lib/interchange/export/index.ts';
+import { replaceFile, writeNewFile } from '../../src/lib/safe-write.ts';
+import { contentDir, UsageError, type Io } from '../cli.ts';
+
+export const EXPORT_HELP = `Usage: npm run export -- <format> [--content DIR] [--out DIR] [--force]
+
+Formats: ${EXPORT_FORMATS.map((f) => `${f} (${EXPORTERS[f].label})`).join(', ')}.
+Files are written under --out (default: dist-export/). Existing files are left alone and
+reported unless --force replaces them.`;
+
+export function exportCommand(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      content: { type: 'string' },
+      config: { type: 'string' },
+      out: { type: 'string', default: 'dist-export' },
+      force: { type: 'boolean', default: false },
+      today: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout(EXPORT_HELP);
+    return 0;
+  }
+  const [format] = positionals;
+  if (!format || positionals.length > 1) throw new UsageError(`Expected one format.\n\n${EXPORT_HELP}`);
+  if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
+    throw new UsageError(`Unknown export format \`${format}\`, expected one of ${EXPORT_FORMATS.map((f) => `\`${f}\``).join(', ')}`);
+  }
+  let catalog;
+  try {
+    catalog = buildCatalog(contentDir(io, values.content), {
+      ...(values.config ? { configFile: values.config } : {}),
+      ...(values.today ? { today: values.today } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ContentFolderError) throw new UsageError(error.message);
+    throw error;
+  }
+  const out = path.resolve(io.cwd, values.out);
+  const files = EXPORTERS[format as ExportFormat].run(catalog);
+  const display = (abs: string) => path.relative(io.cwd, abs).split(path.sep).join('/');
+  const kept: string[] = [];
+  let written = 0;
+  for (const file of files) {
+    const abs = path.join(out, file.path);
+    if (existsSync(abs) && !values.force) {
+      kept.push(display(abs));
+      continue;
+    }
+    if (values.force) replaceFile(abs, file.text);
+    else writeNewFile(abs, file.text);
+    written++;
+  }
+  const errors = catalog.diagnostics.filter((d) => d.severity === 'error').length;
+  io.stdout(`Wrote ${written} file${written === 1 ? '' : 's'} under ${display(out) || '.'} (${EXPORTERS[format as ExportFormat].label}).`);
+  if (kept.length) {
+    io.stdout(`Left ${kept.length} existing file${kept.length === 1 ? '' : 's'} alone (pass --force to replace them):`);
+    for (const k of kept) io.stdout(`  ${k}`);
+  }
+  if (errors) io.stdout(`Note: the catalog has ${errors} error${errors === 1 ? '' : 's'}; entries that fail their schema are not exported. Run \`npm run check\`.`);
+  return kept.length ? 1 : 0;
+}

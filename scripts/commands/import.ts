@@ -1,0 +1,158 @@
+/**
+ * `import <format> <file-or-folder>`: foreign metadata in, Cardcat entries out. Never
+ * overwrites: an entry whose file exists is reported and skipped, and a bad file is
+ * reported while the rest go on.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCatalog } from '../../src/lib/catalog.ts';
+import { CardError } from '../../src/lib/interchange/front-matter.ts';
+import { IMPORT_FORMATS, IMPORTERS, importText, placeholderOwner, type ImportedFile, type ImportFormat, type RenderedEntry } from '../../src/lib/interchange/import/index.ts';
+import type { KnownEntry } from '../../src/lib/interchange/model.ts';
+import { FileExistsError, writeNewFile } from '../../src/lib/safe-write.ts';
+import { UsageError, type Io } from '../cli.ts';
+
+export const IMPORT_HELP = `Usage: npm run import -- <format> <file-or-folder> [--out DIR] [--id ID] [--format pretty|json]
+
+Formats: ${IMPORT_FORMATS.map((f) => `${f} (${IMPORTERS[f].label})`).join(', ')}.
+A folder imports every matching file in it. Entries are written under --out (default: content/);
+existing files are never replaced. Imported entries are drafts owned by the placeholder team
+\`unassigned\` until someone claims them.`;
+
+export interface FileOutcome {
+  file: string;
+  written: string[];
+  skipped: string[];
+  notes: ImportedFile['notes'];
+  unmapped: string[];
+  error?: { message: string; line: number; column: number; hint?: string };
+}
+
+function listFiles(target: string, extensions: readonly string[]): string[] {
+  if (!statSync(target).isDirectory()) return [target];
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const dirent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (dirent.name.startsWith('.') || dirent.name === 'node_modules') continue;
+      const abs = path.join(dir, dirent.name);
+      if (dirent.isDirectory()) walk(abs);
+      else if (extensions.includes(path.extname(dirent.name).toLowerCase())) out.push(abs);
+    }
+  };
+  walk(target);
+  return out;
+}
+
+/** Entries already in the target folder, so references can resolve to them. */
+function knownEntries(out: string): { known: Map<string, KnownEntry>; uses: string[] } {
+  const known = new Map<string, KnownEntry>();
+  if (!existsSync(out)) return { known, uses: [] };
+  const catalog = buildCatalog(out);
+  for (const entry of catalog.entries) {
+    known.set(entry.id, {
+      kind: entry.kind,
+      title: entry.data.title,
+      ...(entry.kind === 'dataset' && entry.data.splits ? { splits: entry.data.splits.parts.map((p) => p.name) } : {}),
+      ...(entry.data.links ? { links: entry.data.links.map((l) => l.url) } : {}),
+    });
+  }
+  return { known, uses: Object.keys(catalog.config.uses) };
+}
+
+export function importCommand(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { out: { type: 'string', default: 'content' }, id: { type: 'string' }, format: { type: 'string', default: 'pretty' }, help: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout(IMPORT_HELP);
+    return 0;
+  }
+  const [format, target] = positionals;
+  if (!format || !target || positionals.length > 2) throw new UsageError(`Expected a format and a file or folder.\n\n${IMPORT_HELP}`);
+  if (!IMPORT_FORMATS.includes(format as ImportFormat)) {
+    throw new UsageError(`Unknown import format \`${format}\`, expected one of ${IMPORT_FORMATS.map((f) => `\`${f}\``).join(', ')}`);
+  }
+  if (values.format !== 'pretty' && values.format !== 'json') throw new UsageError(`Unknown output format \`${values.format}\`, expected \`pretty\` or \`json\``);
+  const importer = IMPORTERS[format as ImportFormat];
+  const source = path.resolve(io.cwd, target);
+  if (!existsSync(source)) throw new UsageError(`\`${target}\` does not exist`);
+  const out = path.resolve(io.cwd, values.out);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out \`${values.out}\` is a file, not a folder`);
+  const files = listFiles(source, importer.extensions);
+  if (values.id !== undefined && files.length !== 1) throw new UsageError('--id names one entry: use it with a single file');
+
+  const { known, uses } = knownEntries(out);
+  const display = (abs: string) => path.relative(io.cwd, abs).split(path.sep).join('/') || abs;
+  const outcomes: FileOutcome[] = [];
+  const imported: ImportedFile[] = [];
+  const write = (rendered: RenderedEntry, outcome: FileOutcome) => {
+    const abs = path.join(out, rendered.path);
+    try {
+      writeNewFile(abs, rendered.text);
+      outcome.written.push(display(abs));
+      known.set(rendered.entry.id, {
+        kind: rendered.entry.kind,
+        title: String(rendered.entry.data['title']),
+        ...(rendered.entry.kind === 'dataset' && rendered.entry.data['splits'] ? { splits: (rendered.entry.data['splits'] as { parts: { name: string }[] }).parts.map((p) => p.name) } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof FileExistsError)) throw error;
+      outcome.skipped.push(display(abs));
+    }
+  };
+
+  for (const file of files) {
+    const outcome: FileOutcome = { file: display(file), written: [], skipped: [], notes: [], unmapped: [] };
+    outcomes.push(outcome);
+    try {
+      const text = readFileSync(file, 'utf8');
+      const result = importText(format as ImportFormat, text, {
+        known,
+        uses,
+        fileName: path.basename(file),
+        ...(values.id !== undefined ? { id: values.id } : {}),
+        readRelated: (relative) => {
+          const abs = path.resolve(path.dirname(file), relative);
+          // Only files beside the package: a schema path must not reach outside its folder.
+          if (!abs.startsWith(path.dirname(file) + path.sep) || !existsSync(abs)) return undefined;
+          return readFileSync(abs, 'utf8');
+        },
+      });
+      outcome.notes = result.notes;
+      outcome.unmapped = result.unmapped;
+      imported.push(result);
+      for (const rendered of result.entries) write(rendered, outcome);
+      const owner = placeholderOwner(known, [result]);
+      if (owner) write(owner, outcome);
+    } catch (error) {
+      if (!(error instanceof CardError)) throw error;
+      outcome.error = { message: error.message, line: error.line, column: error.column, ...(error.hint ? { hint: error.hint } : {}) };
+    }
+  }
+
+  const failed = outcomes.filter((o) => o.error).length;
+  const skipped = outcomes.reduce((n, o) => n + o.skipped.length, 0);
+  const written = outcomes.reduce((n, o) => n + o.written.length, 0);
+  if (values.format === 'json') {
+    io.stdout(JSON.stringify({ files: outcomes, counts: { files: outcomes.length, failed, written, skipped } }, null, 2));
+  } else {
+    for (const o of outcomes) {
+      if (o.error) {
+        io.stdout(`✗ ${o.file}:${o.error.line}:${o.error.column} ${o.error.message}${o.error.hint ? `\n    ${o.error.hint}` : ''}`);
+        continue;
+      }
+      io.stdout(`✓ ${o.file}`);
+      for (const w of o.written) io.stdout(`    wrote ${w}`);
+      for (const s of o.skipped) io.stdout(`    skipped ${s}: it already exists`);
+      for (const n of o.notes) io.stdout(`    ${n.severity === 'warning' ? 'warning' : 'note'}: ${n.message}`);
+      if (o.unmapped.length) io.stdout(`    kept verbatim under "Imported metadata": ${o.unmapped.map((k) => `\`${k}\``).join(', ')}`);
+    }
+    io.stdout(`\n${outcomes.length} file${outcomes.length === 1 ? '' : 's'}: ${outcomes.length - failed} imported, ${failed} failed; ${written} written, ${skipped} skipped (already there).`);
+    if (written) io.stdout('Imported entries are drafts owned by `unassigned`: give each a real owner, then run `npm run check`.');
+  }
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,57 @@
+/** Facts several exports need: who owns an entry, where its page is, what its license is called. */
+import { KINDS } from '../../../../schemas/index.ts';
+import type { Catalog, Entry } from '../../types.ts';
+import { classifyLicense } from '../../licenses.ts';
+import { licenseUrl } from '../licenses.ts';
+
+export interface Party {
+  id: string;
+  kind: 'team' | 'person';
+  name: string;
+  email?: string;
+}
+
+/** The owners of an entry as named parties; ids that do not resolve keep their id as name. */
+export function ownersOf(catalog: Catalog, entry: Entry): Party[] {
+  return (entry.data.owners ?? []).map((id) => {
+    const owner = catalog.byId.get(id);
+    if (owner?.kind === 'person') return { id, kind: 'person', name: owner.data.title, email: owner.data.email };
+    return { id, kind: 'team', name: owner?.data.title ?? id };
+  });
+}
+
+/** The public address of an entry's page, when the config names the site's URL. */
+export function pageUrl(catalog: Catalog, entry: Entry): string | undefined {
+  const site = catalog.config.site.url;
+  if (!site) return undefined;
+  const trimmed = catalog.config.site.base.replace(/^\/+|\/+$/g, '');
+  const base = trimmed ? `/${trimmed}/` : '/';
+  return new URL(`${base}${KINDS[entry.kind].folder}/${entry.id}/`, site).href;
+}
+
+/** The entry's source file in the repository, when the config names the repository. */
+export function sourceUrl(catalog: Catalog, entry: Entry): string | undefined {
+  const repo = catalog.config.site.repo_url?.replace(/\/+$/, '');
+  if (!repo) return undefined;
+  const file = entry.file.split('/').map(encodeURIComponent).join('/');
+  return /gitlab\./.test(repo) ? `${repo}/-/blob/${catalog.config.site.edit_branch}/${file}` : `${repo}/blob/${catalog.config.site.edit_branch}/${file}`;
+}
+
+/** A license as formats want it: a URL for an SPDX id or a `licenses/` entry that has one, else the text. */
+export function licenseReference(catalog: Catalog, license: string): string {
+  const ref = classifyLicense(license);
+  if (ref.type === 'spdx') return licenseUrl(license) ?? license;
+  if (ref.type === 'entry') {
+    const entry = catalog.byId.get(ref.id);
+    if (entry?.kind === 'license') return entry.data.url ?? entry.data.title;
+  }
+  return license;
+}
+
+/** The newest version of a dataset (versions are listed newest last). */
+export function latestVersion(entry: Entry<'dataset'>): { version: string; date?: string } | undefined {
+  const last = entry.data.versions?.at(-1);
+  return last ? { version: last.version, ...(last.date ? { date: last.date } : {}) } : undefined;
+}
+
+export const asList = (value: string | readonly string[] | undefined): string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : [...value]);

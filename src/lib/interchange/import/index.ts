@@ -1,0 +1,68 @@
+/**
+ * The importers by format, and what every import does after mapping: each entry is
+ * checked against its kind's schema before it is rendered, so nothing is written that
+ * `check` would reject for its shape.
+ */
+import { KINDS } from '../../../../schemas/index.ts';
+import { UNASSIGNED, UNASSIGNED_TEAM } from '../common.ts';
+import { CardError } from '../front-matter.ts';
+import type { DraftEntry, ImportContext, ImportResult } from '../model.ts';
+import { fileNameOf, renderEntry } from '../render.ts';
+import { importCroissant } from './croissant.ts';
+import { importFrictionless } from './frictionless.ts';
+import { importHfDataset } from './hf-dataset.ts';
+import { importHfModel } from './hf-model.ts';
+
+export const IMPORTERS = {
+  'hf-dataset': { run: importHfDataset, extensions: ['.md', '.json'], label: 'Hugging Face dataset card' },
+  'hf-model': { run: importHfModel, extensions: ['.md'], label: 'Hugging Face model card' },
+  croissant: { run: importCroissant, extensions: ['.json', '.jsonld'], label: 'Croissant JSON-LD' },
+  frictionless: { run: importFrictionless, extensions: ['.json'], label: 'Frictionless Data Package' },
+} as const;
+
+export type ImportFormat = keyof typeof IMPORTERS;
+export const IMPORT_FORMATS = Object.keys(IMPORTERS) as ImportFormat[];
+
+export interface RenderedEntry {
+  entry: DraftEntry;
+  /** Path relative to the content folder, such as `datasets/squad.md`. */
+  path: string;
+  text: string;
+}
+
+export interface ImportedFile extends Omit<ImportResult, 'entries'> {
+  entries: RenderedEntry[];
+}
+
+/**
+ * Imports one file's text. Throws CardError (with line and column) when the file cannot be
+ * read as the format, or when a mapped entry would not pass its schema.
+ */
+export function importText(format: ImportFormat, text: string, context: ImportContext): ImportedFile {
+  const result = IMPORTERS[format].run(text, context);
+  const entries = result.entries.map((entry) => {
+    const parsed = KINDS[entry.kind].schema.safeParse(entry.data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new CardError({
+        line: 1,
+        column: 1,
+        message: `The mapped ${entry.kind} \`${entry.id}\` does not fit its schema at \`${issue.path.join('.') || '(root)'}\`: ${issue.message}`,
+        hint: 'This is a gap in the importer; please report it with the file.',
+      });
+    }
+    return { entry, path: fileNameOf(entry), text: renderEntry(entry) };
+  });
+  // Placeholders are reported, not just written: each is a fact someone has to supply.
+  const placeholderNotes = result.entries.flatMap((entry) =>
+    entry.placeholders.map((p) => ({ severity: 'warning' as const, message: `Placeholder \`${p.path.join('.')}\` in \`${entry.id}\`: ${p.reason}` })),
+  );
+  return { ...result, notes: [...placeholderNotes, ...result.notes], entries };
+}
+
+/** The placeholder owner, when an import used it and the catalog has no entry of that id yet. */
+export function placeholderOwner(known: ReadonlyMap<string, unknown>, files: readonly ImportedFile[]): RenderedEntry | undefined {
+  if (known.has(UNASSIGNED)) return undefined;
+  const used = files.some((f) => f.entries.some((e) => (e.entry.data['owners'] as string[] | undefined)?.includes(UNASSIGNED)));
+  return used ? { entry: UNASSIGNED_TEAM, path: fileNameOf(UNASSIGNED_TEAM), text: renderEntry(UNASSIGNED_TEAM) } : undefined;
+}
