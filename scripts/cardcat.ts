@@ -2,7 +2,10 @@
 /** The Cardcat command line. Every command is a function of its arguments and working folder. */
 import { check } from './commands/check.ts';
 import { exportCommand } from './commands/export.ts';
+import { graph } from './commands/graph.ts';
+import { impact } from './commands/impact.ts';
 import { importCommand } from './commands/import.ts';
+import { newEntry } from './commands/new.ts';
 import { UsageError, type Io } from './cli.ts';
 
 const HELP = `Cardcat: a git-based data catalog and model-card generator.
@@ -15,6 +18,31 @@ Commands:
            --config FILE      config file (default: cardcat.config.yaml beside the content folder)
            --format FORMAT    pretty (default), json or github
            --today YYYY-MM-DD the day to measure staleness and expiry against
+
+  new <kind> <id>
+           Write a new entry from its kind's template; never replaces a file.
+           Kinds: dataset, model, source, team, person, glossary, license.
+           --title TEXT       the title (default: from the id)
+           --description TEXT the one-line description
+           --owner ID         an owning team or person (repeat for several)
+           --print            print the template instead of writing it
+           Exits 1, writing nothing, when the id is already taken.
+
+  graph <id>
+           What the entry depends on and what depends on it, with depth and path.
+           --up | --down      one direction only (default: both)
+           --depth N          at most N steps away
+           --format FORMAT    text (default), mermaid or json
+           --max-nodes N      cap the Mermaid chart (default 40)
+
+  impact [--since REF] [ids…]
+           Entries changed since a git ref (or named), everything downstream of them,
+           broken references, new problems and owners, as Markdown for a PR comment.
+           --since REF        compare the work tree with this commit, branch or tag
+           --format FORMAT    markdown (default) or json
+           --github-org ORG   mention teams as @ORG/<team-id> (team ids must be GitHub team slugs)
+           --max-nodes N      cap the Mermaid chart (default 40)
+           new, graph and impact also take --content DIR and --config FILE, as check does.
 
   import <format> <file-or-folder>
            Foreign metadata in as draft entries: hf-dataset, hf-model, croissant or
@@ -35,7 +63,7 @@ Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check, import: importCommand, export: exportCommand };
+const COMMANDS: Record<string, Command> = { check, new: newEntry, graph, impact, import: importCommand, export: exportCommand };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...args] = argv;

@@ -48,6 +48,9 @@ export interface Heading {
  * headings, and it is many times faster than a full Markdown parse: completeness is
  * computed for every entry on every check.
  */
+/** A line that is only an HTML comment: invisible on the page, such as the prompts `new` writes. */
+const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
+
 export function headingsOf(markdown: string): Heading[] {
   const lines = markdown.split(/\r?\n/);
   const out: Heading[] = [];
@@ -74,7 +77,7 @@ export function headingsOf(markdown: string): Heading[] {
     } else if (setext) {
       out.push({ text: line.trim(), depth: next!.trim().startsWith('=') ? 1 : 2, line: i + 1, contentLines: 0 });
       i++;
-    } else if (line.trim() && out.length) {
+    } else if (line.trim() && out.length && !HTML_COMMENT.test(line)) {
       out[out.length - 1]!.contentLines++;
     }
   }
