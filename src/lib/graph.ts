@@ -111,10 +111,21 @@ export class Graph {
   }
 
   /**
-   * Lineage cycles, each as a path of ids that starts and ends at the same entry.
-   * Tarjan's algorithm finds the strongly connected components; one cycle is traced in each.
+   * Lineage cycles, each as a path of ids that starts and ends at the same entry: one
+   * shortest cycle through the smallest id of each strongly connected component.
    */
   cycles(follow: (type: RelationType) => boolean = isLineage): string[][] {
+    return this.tangles(follow).map((component) => {
+      const start = [...component].sort()[0]!;
+      return this.cycleThrough(start, new Set(component), follow);
+    });
+  }
+
+  /**
+   * The strongly connected components that hold a cycle (two or more members, or one that
+   * names itself), found with Tarjan's algorithm.
+   */
+  tangles(follow: (type: RelationType) => boolean = isLineage): string[][] {
     const index = new Map<string, number>();
     const low = new Map<string, number>();
     const onStack = new Set<string>();
@@ -159,13 +170,11 @@ export class Graph {
         }
       }
     }
-    return components.map((component) => this.traceCycle(component, follow));
+    return components;
   }
 
-  /** One cycle through a strongly connected component, starting at its smallest id. */
-  private traceCycle(component: string[], follow: (type: RelationType) => boolean): string[] {
-    const members = new Set(component);
-    const start = [...component].sort()[0]!;
+  /** A shortest cycle from `start` back to itself, staying inside `members` (its component). */
+  cycleThrough(start: string, members: ReadonlySet<string>, follow: (type: RelationType) => boolean = isLineage): string[] {
     // Breadth-first from start back to start, inside the component: the shortest cycle through it.
     const parent = new Map<string, string>();
     let frontier = [start];

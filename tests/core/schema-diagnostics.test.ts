@@ -184,11 +184,6 @@ describe('schema diagnostics', () => {
   it('keeps valid entries when another file is broken', () => {
     const catalog = catalogOf({ ...OWNERS, 'datasets/bad.md': '---\ntitle: [\n---\n', 'datasets/good.md': '---\ntitle: G\ndescription: G.\nowners: [data-team]\n---\n' });
     expect(catalog.entries.map((e) => e.id)).toEqual(['good', 'data-team', 'dee-ata']);
-    expect(catalog.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toMatchInlineSnapshot(`
-      [
-        "content/datasets/bad.md:2:9 yaml",
-        "content/datasets/good.md:2:1 staleness",
-      ]
-    `);
+    expect(catalog.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['content/datasets/bad.md:2 yaml', 'content/datasets/good.md:2 staleness']);
   });
 });

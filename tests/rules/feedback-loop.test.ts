@@ -27,8 +27,8 @@ describe('feedback-loop', () => {
       'datasets/training-set.md': '---\ntitle: Training set\ndescription: Labelled impressions.\nowners: [data-team]\nderived_from: [{ dataset: impressions }]\n---\n',
     });
     expect(text).toMatchInlineSnapshot(`
-      "content/datasets/impressions.md:6:14 warning Feedback loop: \`impressions\` → \`ranker\` → \`training-set\` → \`impressions\`
-        hint: Model outputs feed its own training data. If intended, say in the model card how the loop is controlled."
+      "content/models/ranker.md:6:16 warning Feedback loop: \`ranker\` → \`training-set\` → \`impressions\` → \`ranker\`
+        hint: The model's predictions come back as its own training data. If that is intended, say in the model card how the loop is controlled."
     `);
   });
 
@@ -39,8 +39,34 @@ describe('feedback-loop', () => {
       'datasets/clicks.md': '---\ntitle: Clicks\ndescription: Clicks on ranked rows.\nowners: [data-team]\nderived_from: [{ model: ranker }]\n---\n',
     });
     expect(text).toMatchInlineSnapshot(`
-      "content/datasets/clicks.md:5:25 warning Feedback loop: \`clicks\` → \`ranker\` → \`embeddings\` → \`clicks\`
-        hint: Model outputs feed its own training data. If intended, say in the model card how the loop is controlled."
+      "content/models/embeddings.md:5:23 warning Feedback loop: \`embeddings\` → \`clicks\` → \`ranker\` → \`embeddings\`
+        hint: The model's predictions come back as its own training data. If that is intended, say in the model card how the loop is controlled."
+    `);
+  });
+
+  it('reports a loop and a dataset cycle that touch, each on its own', () => {
+    const text = diagnose('feedback-loop', {
+      'models/ranker.md': ranker,
+      'datasets/training-set.md': '---\ntitle: Training set\ndescription: T.\nowners: [data-team]\nderived_from: [{ model: ranker }, { dataset: catalogue }]\n---\n',
+      'datasets/catalogue.md': '---\ntitle: Catalogue\ndescription: C.\nowners: [data-team]\nderived_from: [{ dataset: training-set }]\n---\n',
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "content/models/ranker.md:6:16 warning Feedback loop: \`ranker\` → \`training-set\` → \`ranker\`
+        hint: The model's predictions come back as its own training data. If that is intended, say in the model card how the loop is controlled."
+    `);
+  });
+
+  it('reports one loop per model when two models share a tangle', () => {
+    const text = diagnose('feedback-loop', {
+      'models/ranker.md': ranker,
+      'models/reranker.md': '---\ntitle: Reranker\ndescription: R.\nowners: [data-team]\ntraining: [{ dataset: training-set }]\n---\n',
+      'datasets/training-set.md': '---\ntitle: Training set\ndescription: T.\nowners: [data-team]\nderived_from: [{ model: ranker }, { model: reranker }]\n---\n',
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "content/models/ranker.md:6:16 warning Feedback loop: \`ranker\` → \`training-set\` → \`ranker\`
+        hint: The model's predictions come back as its own training data. If that is intended, say in the model card how the loop is controlled.
+      content/models/reranker.md:5:23 warning Feedback loop: \`reranker\` → \`training-set\` → \`reranker\`
+        hint: The model's predictions come back as its own training data. If that is intended, say in the model card how the loop is controlled."
     `);
   });
 

@@ -16,14 +16,14 @@ describe('lineage-acyclic', () => {
     });
     expect(text).toMatchInlineSnapshot(`
       "content/datasets/alpha.md:6:16 error Lineage cycle: \`alpha\` → \`gamma\` → \`beta\` → \`alpha\`
-        hint: A dataset cannot depend on itself; remove or reverse one of these references."
+        hint: An entry cannot depend on itself; remove or reverse one of these references."
     `);
   });
 
   it('reports a dataset derived from itself', () => {
     expect(diagnose('lineage-acyclic', { 'datasets/alpha.md': dataset('Alpha', 'alpha') })).toMatchInlineSnapshot(`
       "content/datasets/alpha.md:6:16 error Lineage cycle: \`alpha\` → \`alpha\`
-        hint: A dataset cannot depend on itself; remove or reverse one of these references."
+        hint: An entry cannot depend on itself; remove or reverse one of these references."
     `);
   });
 
@@ -34,7 +34,7 @@ describe('lineage-acyclic', () => {
     });
     expect(text).toMatchInlineSnapshot(`
       "content/datasets/alpha.md:6:44 error Lineage cycle: \`alpha\` → \`beta\` → \`alpha\`
-        hint: A dataset cannot depend on itself; remove or reverse one of these references."
+        hint: An entry cannot depend on itself; remove or reverse one of these references."
     `);
   });
 
@@ -59,6 +59,21 @@ describe('lineage-acyclic', () => {
       'datasets/joined.md': dataset('Joined', 'left', 'right'),
     });
     expect(text).toBe('');
+  });
+
+  it('reports models consuming each other, and a dataset cycle beside a feedback loop', () => {
+    const text = diagnose('lineage-acyclic', {
+      'models/a.md': '---\ntitle: A\ndescription: A.\nowners: [data-team]\ninputs: [{ model: b }]\n---\n',
+      'models/b.md': '---\ntitle: B\ndescription: B.\nowners: [data-team]\ninputs: [{ model: a }]\ntraining: [{ dataset: logged }]\n---\n',
+      'datasets/logged.md': '---\ntitle: Logged\ndescription: L.\nowners: [data-team]\nderived_from: [{ model: b }, { dataset: joined }]\n---\n',
+      'datasets/joined.md': '---\ntitle: Joined\ndescription: J.\nowners: [data-team]\nderived_from: [{ dataset: logged }]\n---\n',
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "content/datasets/joined.md:5:27 error Lineage cycle: \`joined\` → \`logged\` → \`joined\`
+        hint: An entry cannot depend on itself; remove or reverse one of these references.
+      content/models/a.md:5:19 error Lineage cycle: \`a\` → \`b\` → \`a\`
+        hint: An entry cannot depend on itself; remove or reverse one of these references."
+    `);
   });
 
   it('leaves a cycle through a model to feedback-loop', () => {

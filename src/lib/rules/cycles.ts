@@ -1,28 +1,56 @@
-/** Lineage cycles, shared by the two rules that report them. */
+/**
+ * Lineage cycles, shared by the two rules that report them. Cycles among datasets (and
+ * models consuming models) are errors; cycles through a model's predictions are feedback
+ * loops. They are looked for separately, so one cannot hide the other when they touch.
+ */
 import type { RuleCatalog } from './rule.ts';
 import type { Entry, PathKey } from '../types.ts';
 import { referencesOf } from '../references.ts';
-import { RELATIONS } from '../relations.ts';
+import { RELATIONS, type RelationType } from '../relations.ts';
 
-export interface Cycle {
-  /** Ids from the first entry back to itself. */
-  path: string[];
-  throughModel: boolean;
-}
+/** Lineage that never passes through a model's predictions or training: data built from data. */
+const DATA_LINEAGE = new Set<RelationType>(['derived_from', 'column_from', 'input']);
+const isDataLineage = (type: RelationType) => DATA_LINEAGE.has(type);
 
-const memo = new WeakMap<RuleCatalog, Cycle[]>();
+const memo = new WeakMap<RuleCatalog, { cycles: string[][]; loops: string[][] }>();
 
-export function lineageCycles(catalog: RuleCatalog): Cycle[] {
-  let cycles = memo.get(catalog);
-  if (!cycles) {
-    cycles = catalog.graph.cycles().map((path) => ({
-      path,
-      throughModel: path.some((id) => catalog.byId.get(id)?.kind === 'model'),
-    }));
-    memo.set(catalog, cycles);
+function find(catalog: RuleCatalog): { cycles: string[][]; loops: string[][] } {
+  let found = memo.get(catalog);
+  if (found) return found;
+  const { graph, byId } = catalog;
+  const isModel = (id: string) => byId.get(id)?.kind === 'model';
+  const loops: string[][] = [];
+  const seen = new Set<string>();
+  for (const component of graph.tangles()) {
+    const members = new Set(component);
+    // One loop per model in the tangle, from the model itself: its card is where the loop is explained.
+    for (const id of [...component].sort()) {
+      if (!isModel(id)) continue;
+      const path = graph.cycleThrough(id, members);
+      if (path.every(isModel)) continue; // models consuming each other: a plain cycle
+      const key = canonical(path);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      loops.push(path);
+    }
   }
-  return cycles;
+  found = { cycles: graph.cycles(isDataLineage), loops };
+  memo.set(catalog, found);
+  return found;
 }
+
+/** The same cycle read from any starting point gives the same key. */
+function canonical(path: readonly string[]): string {
+  const ring = path.slice(0, -1);
+  const first = ring.indexOf([...ring].sort()[0]!);
+  return [...ring.slice(first), ...ring.slice(0, first)].join('\0');
+}
+
+/** Cycles of data built from data: each a path of ids from an entry back to itself. */
+export const lineageCycles = (catalog: RuleCatalog): string[][] => find(catalog).cycles;
+
+/** Cycles through a model, each starting and ending at a model. */
+export const feedbackLoops = (catalog: RuleCatalog): string[][] => find(catalog).loops;
 
 export const showCycle = (path: readonly string[]) => path.map((id) => `\`${id}\``).join(' → ');
 
