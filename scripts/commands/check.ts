@@ -7,11 +7,17 @@ import { formatPretty } from '../../src/lib/format/pretty.ts';
 import { contentDir, UsageError, type Io } from '../cli.ts';
 
 const FORMATS = ['pretty', 'json', 'github'] as const;
+const CHECK_USAGE = `Usage: npm run check -- [--content DIR] [--config FILE] [--format pretty|json|github] [--today YYYY-MM-DD]
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.`;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function check(args: string[], io: Io): number {
   const { values } = parseArgs({
     args,
     options: {
+      help: { type: 'boolean', short: 'h', default: false },
       content: { type: 'string' },
       config: { type: 'string' },
       format: { type: 'string', default: 'pretty' },
@@ -20,6 +26,10 @@ export function check(args: string[], io: Io): number {
     strict: true,
     allowPositionals: false,
   });
+  if (values.help) {
+    io.stdout(CHECK_USAGE);
+    return 0;
+  }
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) {
     throw new UsageError(`Unknown format \`${values.format}\`, expected one of ${FORMATS.map((f) => `\`${f}\``).join(', ')}`);
@@ -39,7 +49,8 @@ export function check(args: string[], io: Io): number {
   else if (format === 'github') {
     const text = formatGithub(diagnostics);
     if (text) io.stdout(text);
-    io.stdout(`${catalog.entries.length} entries checked: ${diagnostics.filter((d) => d.severity === 'error').length} errors, ${diagnostics.filter((d) => d.severity === 'warning').length} warnings.`);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    io.stdout(`${plural(catalog.entries.length, 'entry', 'entries')} checked: ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}.`);
   } else {
     io.stdout(`Checked ${catalog.entries.length} entries in ${catalog.root}\n`);
     io.stdout(formatPretty(diagnostics, { color: io.color, sources: catalog.files }));

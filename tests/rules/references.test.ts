@@ -104,6 +104,20 @@ describe('references', () => {
     `);
   });
 
+  it('leaves a reference to a file that failed its own schema to that file\'s diagnostics', async () => {
+    const text = diagnose('references', {
+      'datasets/play-events-clean.md': '---\ntitle: Clean\ndescription: C.\nowners: [data-team]\nderived_from: [{ dataset: raw-play-events }]\n---\n',
+    });
+    expect(text).toContain('Unknown dataset `raw-play-events`');
+    const { catalogOf, OWNERS } = await import('../helpers/catalog.ts');
+    const catalog = catalogOf({
+      ...OWNERS,
+      'datasets/raw-play-events.md': '---\ntitle: Raw\ndescription: R.\nowners: [data-team]\nsize: lots\n---\n',
+      'datasets/play-events-clean.md': '---\ntitle: Clean\ndescription: C.\nowners: [data-team]\nderived_from: [{ dataset: raw-play-events }]\n---\n',
+    });
+    expect(catalog.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file} ${d.rule}`)).toEqual(['content/datasets/raw-play-events.md schema']);
+  });
+
   it('accepts references that resolve to entries of the expected kind', () => {
     const text = diagnose('references', {
       'datasets/raw-play-events.md': upstream,

@@ -19,18 +19,22 @@ export const references: Rule = {
       list.push(entry.id);
       idsByKind.set(entry.kind, list);
     }
+    // Files that exist but failed their schema: references to them are not dangling, and
+    // their own diagnostics already say what to fix.
+    const invalid = new Set([...catalog.files.values()].map((f) => f.id).filter((id) => !byId.has(id)));
     for (const entry of catalog.entries) {
       if (byId.get(entry.id) !== entry) continue;
       for (const ref of referencesOf(entry)) {
         const targets = RELATIONS[ref.type].targets as readonly Kind[];
         const target = byId.get(ref.to);
+        if (!target && invalid.has(ref.to)) continue;
         if (!target) {
           const candidates = targets.flatMap((k) => idsByKind.get(k) ?? []);
           report({
             entry,
             path: ref.path,
             message: `Unknown ${kindList(targets)} \`${ref.to}\``,
-            hint: didYouMean(ref.to, candidates) ?? `Add \`${KINDS[targets[0]!].folder}/${ref.to}.yaml\` or fix the id.`,
+            hint: didYouMean(ref.to, candidates) ?? `Add \`${KINDS[targets[0]!].folder}/${ref.to}${targets[0] === 'dataset' || targets[0] === 'model' ? '.md' : '.yaml'}\` or fix the id.`,
           });
         } else if (!targets.includes(target.kind)) {
           report({
