@@ -2,7 +2,7 @@
  * Reads a content folder: the kind of each file from its folder, its id from its name,
  * its YAML (front matter or whole file) parsed once. Nothing else in Cardcat reads files.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { KIND_NAMES, KINDS, kindOfFolder, type Kind } from '../../schemas/index.ts';
@@ -28,66 +28,100 @@ export interface LoadOptions {
 export function listEntryFiles(root: string, display: (abs: string) => string, report: Reporter['add']): { abs: string; kind: Kind }[] {
   const out: { abs: string; kind: Kind }[] = [];
   const realRoot = realpathSync(root);
-  for (const dirent of readdirSync(root, { withFileTypes: true }).sort(byName)) {
+  const layout = (abs: string, message: string, hint?: string, severity: 'error' | 'warning' = 'error') =>
+    report({ file: display(abs), severity, rule: 'layout', message, hint });
+  // Real paths of folders already walked: a link back up the tree would otherwise loop forever.
+  const walked = new Set<string>([realRoot]);
+
+  for (const dirent of readFolder(root)) {
     if (dirent.name.startsWith('.')) continue;
     const abs = path.join(root, dirent.name);
     const kind = kindOfFolder.get(dirent.name);
-    if (!kind) {
-      const folders = KIND_NAMES.map((k) => KINDS[k].folder);
-      report({
-        file: display(abs),
-        severity: dirent.isDirectory() ? 'error' : 'warning',
-        rule: 'layout',
-        message: dirent.isDirectory()
-          ? `Unexpected folder \`${dirent.name}\`, expected one of ${folders.map((f) => `\`${f}\``).join(', ')}`
-          : `Unexpected file \`${dirent.name}\` at the top of the content folder; entries live in a kind's folder`,
-        hint: dirent.isDirectory() ? (didYouMean(dirent.name, folders) ?? 'Each top-level folder holds one kind of entry.') : undefined,
-      });
+    const target = kind ? follow(abs, dirent) : undefined;
+    if (kind && target?.isDirectory) {
+      walked.add(target.real);
+      walk(abs, kind);
       continue;
     }
-    walk(abs, kind);
+    if (kind && !target) continue;
+    const isDir = target?.isDirectory ?? dirent.isDirectory();
+    const folders = KIND_NAMES.map((k) => KINDS[k].folder);
+    layout(
+      abs,
+      isDir
+        ? `Unexpected folder \`${dirent.name}\`, expected one of ${folders.map((f) => `\`${f}\``).join(', ')}`
+        : `Unexpected file \`${dirent.name}\` at the top of the content folder; entries live in a kind's folder`,
+      isDir ? (didYouMean(dirent.name, folders) ?? 'Each top-level folder holds one kind of entry.') : undefined,
+      isDir ? 'error' : 'warning',
+    );
   }
   return out;
 
+  function readFolder(dir: string): Dirent[] {
+    try {
+      return readdirSync(dir, { withFileTypes: true }).sort(byName);
+    } catch (error) {
+      layout(dir, `Cannot read folder: ${describeError(error)}`);
+      return [];
+    }
+  }
+
+  /** What a directory entry is once links are followed; undefined (after reporting) when it may not be read. */
+  function follow(abs: string, dirent: Dirent): { isDirectory: boolean; isFile: boolean; real: string } | undefined {
+    let real = abs;
+    if (dirent.isSymbolicLink()) {
+      try {
+        real = realpathSync(abs);
+      } catch {
+        layout(abs, 'Broken symbolic link: its target does not exist');
+        return undefined;
+      }
+      if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+        layout(abs, `Symbolic link points outside the content folder, to \`${real}\``, 'Copy the file into the catalog instead; links outside it are not followed.');
+        return undefined;
+      }
+    }
+    try {
+      const stats = statSync(real);
+      // Folders are compared by real path, so two routes to one folder are seen as one.
+      return { isDirectory: stats.isDirectory(), isFile: stats.isFile(), real: stats.isDirectory() ? realpathSync(real) : real };
+    } catch (error) {
+      layout(abs, `Cannot read: ${describeError(error)}`);
+      return undefined;
+    }
+  }
+
   function walk(dir: string, kind: Kind): void {
-    for (const dirent of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
+    for (const dirent of readFolder(dir)) {
       if (dirent.name.startsWith('.')) continue;
       const abs = path.join(dir, dirent.name);
-      let isDir = dirent.isDirectory();
-      if (dirent.isSymbolicLink()) {
-        let target: string;
-        try {
-          target = realpathSync(abs);
-        } catch {
-          report({ file: display(abs), severity: 'error', rule: 'layout', message: 'Broken symbolic link: its target does not exist' });
+      const target = follow(abs, dirent);
+      if (!target) continue;
+      if (target.isDirectory) {
+        if (walked.has(target.real)) {
+          layout(abs, 'Symbolic link leads back to a folder already read; it is skipped', 'Remove the link: each entry file should appear once.', 'warning');
           continue;
         }
-        if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
-          report({
-            file: display(abs),
-            severity: 'error',
-            rule: 'layout',
-            message: `Symbolic link points outside the content folder, to \`${target}\``,
-            hint: 'Copy the file into the catalog instead; links outside it are not followed.',
-          });
-          continue;
-        }
-        isDir = statSync(target).isDirectory();
-      }
-      if (isDir) {
+        walked.add(target.real);
         walk(abs, kind);
-      } else if (ENTRY_EXTENSIONS.has(path.extname(dirent.name).toLowerCase())) {
-        out.push({ abs, kind });
+      } else if (!ENTRY_EXTENSIONS.has(path.extname(dirent.name).toLowerCase())) {
+        layout(abs, `Ignored \`${dirent.name}\`: entries are \`.md\`, \`.yaml\` or \`.yml\` files`, undefined, 'warning');
+      } else if (!target.isFile) {
+        // A named pipe or device would block or never end when read.
+        layout(abs, `Unexpected \`${dirent.name}\`: not a regular file`, 'Entries are ordinary files.');
       } else {
-        report({
-          file: display(abs),
-          severity: 'warning',
-          rule: 'layout',
-          message: `Ignored \`${dirent.name}\`: entries are \`.md\`, \`.yaml\` or \`.yml\` files`,
-        });
+        out.push({ abs, kind });
       }
     }
   }
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'it no longer exists';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  return error instanceof Error ? error.message : String(error);
 }
 
 function byName(a: { name: string }, b: { name: string }): number {
@@ -114,14 +148,24 @@ export function loadFile(
   const ext = path.extname(abs);
   const relative = path.relative(root, abs).split(path.sep).join('/');
   const id = path.basename(abs, ext);
-  const size = statSync(abs).size;
-  if (size > options.maxFileBytes) {
-    return fail(
-      `File is ${size.toLocaleString('en')} bytes, over the limit of ${options.maxFileBytes.toLocaleString('en')}`,
-      'Keep data out of the catalog and link to it from `location`; raise `max_file_bytes` in cardcat.config.yaml if the entry really is this large.',
-    );
+  let bytes: Buffer;
+  try {
+    const size = statSync(abs).size;
+    // Checked before reading, so an oversized file costs nothing.
+    if (size > options.maxFileBytes) {
+      return fail(
+        `File is ${size.toLocaleString('en')} bytes, over the limit of ${options.maxFileBytes.toLocaleString('en')}`,
+        'Keep data out of the catalog and link to it from `location`; raise `max_file_bytes` in cardcat.config.yaml if the entry really is this large.',
+      );
+    }
+    bytes = readFileSync(abs);
+  } catch (error) {
+    return fail(`Cannot read file: ${describeError(error)}`);
   }
-  const bytes = readFileSync(abs);
+  if (bytes.length > options.maxFileBytes) {
+    // The file grew between stat and read.
+    return fail(`File is over the limit of ${options.maxFileBytes.toLocaleString('en')} bytes`);
+  }
   if (bytes.includes(0)) return fail('File is binary (it contains NUL bytes), not Markdown or YAML');
   try {
     text = utf8.decode(bytes);
@@ -139,7 +183,11 @@ export function loadFile(
       severity: 'error',
       rule: 'id',
       message: `Unexpected file name \`${path.basename(abs)}\`: an id must be lowercase kebab-case`,
-      hint: suggestion ? `Rename it to \`${suggestion}${ext.toLowerCase()}\`.` : 'Rename it to a lowercase kebab-case id, such as `viewing-events.md`.',
+      hint: !suggestion
+        ? 'Rename it to a lowercase kebab-case id, such as `viewing-events.md`.'
+        : existsSync(path.join(path.dirname(abs), suggestion + ext.toLowerCase()))
+          ? `Rename it to a lowercase kebab-case id; \`${suggestion}${ext.toLowerCase()}\` is already taken by another file, so merge the two or choose another id.`
+          : `Rename it to \`${suggestion}${ext.toLowerCase()}\`.`,
     });
     return undefined;
   }
@@ -176,6 +224,7 @@ export function loadFile(
       message: problem.message,
       hint: yamlHint(problem.code),
       at: { offset: yamlOffset + problem.offset },
+      related: problem.related && [{ file: display, at: { offset: yamlOffset + problem.related.offset }, message: problem.related.message }],
     });
   }
   if (parsed.value === undefined && parsed.problems.length > 0) return { source, value: undefined };
@@ -206,6 +255,20 @@ function yamlHint(code: string): string | undefined {
       return 'Quote values that contain `:`, `#`, `[` or start with a special character.';
     case 'ALIAS_COUNT':
       return 'Anchors and aliases are limited so a file cannot expand without bound; write the values out.';
+    case 'BAD_INDENT':
+      return 'Close every `[` and `{` that opens here, and indent nested lines more than their parent.';
+    case 'ALIAS':
+      return 'Set the anchor (`&name`) on a value before the alias (`*name`) that repeats it, and never inside it.';
+    case 'TOO_DEEP':
+      return 'Entries need a few levels of nesting at most; check for an unclosed `[` or `{`, or flatten the structure.';
+    case 'RESERVED_KEY':
+      return 'Rename the key.';
+    case 'COMPLEX_KEY':
+      return 'Write keys as plain text, such as `name:`.';
+    case 'MULTIPLE_DOCS':
+      return 'Put each entry in its own file; in Markdown, the front matter ends at the second `---`.';
+    case 'TAG_RESOLVE_FAILED':
+      return 'Remove the `!tag`: entries hold plain text, numbers, booleans, lists and mappings.';
     default:
       return undefined;
   }
