@@ -113,7 +113,7 @@ export function importCommand(args: string[], io: Io): number {
       const result = importText(format as ImportFormat, text, {
         known,
         uses,
-        fileName: path.basename(file),
+        fileName: file,
         ...(values.id !== undefined ? { id: values.id } : {}),
         readRelated: (relative) => {
           const abs = path.resolve(path.dirname(file), relative);

@@ -14,7 +14,7 @@ export function toId(name: string): string | undefined {
 }
 
 /**
- * The id a file's entry gets: its name without extension (a README or datapackage is
+ * The id a file's entry gets (`file` with its folder, so a README can be named by it): its name without extension (a README or datapackage is
  * named by its folder). Mirrors and caches flatten `owner/name` as `owner__name`; the
  * part after the last `__` is the name.
  */
@@ -22,7 +22,7 @@ export function idFromFileName(file: string): string | undefined {
   const ext = path.extname(file);
   let base = path.basename(file, ext);
   if (/^(readme|datapackage|dataset_infos|croissant|metadata|model_card)$/i.test(base.replace(/\.(package|json)$/i, ''))) {
-    base = path.basename(path.dirname(path.resolve(file))) || base;
+    base = path.basename(path.dirname(file)) || base;
   }
   base = base.replace(/\.(package|dataset_infos|croissant)$/i, '');
   const last = base.split('__').filter(Boolean).at(-1) ?? base;

@@ -120,7 +120,6 @@ export function croissantOf(catalog: Catalog, entry: Entry<'dataset'>): Record<s
       '@type': 'cr:RecordSet',
       '@id': set,
       name: set,
-      description: `Split parts (${d.splits.method}).`,
       dataType: 'cr:Split',
       key: { '@id': `${set}/name` },
       field: [

@@ -91,10 +91,7 @@ function fieldToColumn(field: Record<string, unknown>, prefix: string): Croissan
   const known = dataTypes.map((t) => DATA_TYPES[t]).find(Boolean);
   let type = known ?? (field['subField'] ? 'struct' : 'string');
   const notes: string[] = [];
-  if (field['repeated'] === true || field['isArray'] === true) {
-    if (type !== 'array') notes.push(`each value a list of ${type}`);
-    type = 'array';
-  }
+  if (field['repeated'] === true || field['isArray'] === true) type = 'array';
   if (!known && dataTypes.length) notes.push(`Croissant data type ${dataTypes.map((t) => `\`${t}\``).join(', ')}`);
   const description = [text(field['description'])?.trim(), ...notes].filter(Boolean).join('; ');
   return { name, type, ...(description ? { description } : {}) };

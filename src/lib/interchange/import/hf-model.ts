@@ -49,12 +49,14 @@ export function modelIndexResults(index: unknown): Result[] {
   return out;
 }
 
-const cell = (value: unknown) => (value === undefined ? '' : (typeof value === 'number' ? String(value) : JSON.stringify(value) ?? '').replace(/\|/g, '\\|'));
+/** A table cell: text as written; values that are not numbers as JSON, so `"70%"` shows it was text. */
+const cell = (value: unknown) => (value === undefined ? '' : typeof value === 'string' ? value : String(value)).replace(/\|/g, '\\|');
+const valueCell = (value: unknown) => cell(typeof value === 'number' ? String(value) : JSON.stringify(value));
 
 function resultsTable(results: Result[]): string {
   const lines = ['| task | dataset | config | split | metric | value |', '| --- | --- | --- | --- | --- | --- |'];
   for (const r of results) {
-    lines.push(`| ${cell(r.task)} | ${cell(r.datasetType ?? r.datasetName)} | ${cell(r.config)} | ${cell(r.split)} | ${cell(r.metric)} | ${typeof r.value === 'string' ? cell(r.value) : cell(r.value)} |`);
+    lines.push(`| ${cell(r.task)} | ${cell(r.datasetType ?? r.datasetName)} | ${cell(r.config)} | ${cell(r.split)} | ${cell(r.metric)} | ${valueCell(r.value)} |`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -138,6 +140,16 @@ export function importHfModel(text: string, context: ImportContext): ImportResul
   if (metrics.length) {
     data['metrics'] = metrics;
     data['evaluation'] = [...evaluation.values()];
+    // A card lists training datasets without splits; evaluated on one of their other splits,
+    // the model must name its training split or the leakage rule cannot tell them apart.
+    training.forEach((t, i) => {
+      const splits = context.known.get(t.dataset)?.splits ?? [];
+      const evaluated = [...evaluation.values()].some((e) => e.dataset === t.dataset);
+      if (evaluated && splits.includes('train')) {
+        (t as { dataset: string; split?: string }).split = 'train';
+        placeholders.push({ path: ['training', i, 'split'], reason: 'the card does not name the training split; `train` is assumed' });
+      }
+    });
   }
   if (!data['task']) {
     const task = results.find((r) => r.task)?.task;
@@ -147,7 +159,7 @@ export function importHfModel(text: string, context: ImportContext): ImportResul
   if (tabled.length) {
     const reasons = new Set<string>();
     for (const r of tabled) {
-      if (typeof r.value !== 'number') reasons.add(`values that are not numbers (${cell(r.value)})`);
+      if (typeof r.value !== 'number') reasons.add(`values that are not numbers (${valueCell(r.value)})`);
       else if (!Number.isFinite(r.value)) reasons.add('NaN or infinite values');
       else if (!(r.datasetType ?? r.datasetName)) reasons.add('results with no dataset');
       else reasons.add('datasets that are not in the catalog, or splits it does not declare');
