@@ -1,0 +1,20 @@
+import { defineConfig } from 'astro/config';
+import { searchIndex } from './src/site/search-index.ts';
+import { siteSettings } from './src/site/settings.ts';
+
+const site = siteSettings();
+
+// CARDCAT_OUT_DIR and CARDCAT_CACHE_DIR let tests build several catalogs side by side.
+export default defineConfig({
+  ...(site.url ? { site: site.url } : {}),
+  base: site.base,
+  trailingSlash: 'ignore',
+  outDir: process.env['CARDCAT_OUT_DIR'] || './dist',
+  cacheDir: process.env['CARDCAT_CACHE_DIR'] || './node_modules/.astro',
+  integrations: [searchIndex({ siteUrl: site.url ? new URL(site.base, site.url).href : undefined })],
+  devToolbar: { enabled: false },
+  vite: {
+    // Mermaid is large: only the lazy chunk loaded by pages with a graph should pull it in.
+    build: { chunkSizeWarningLimit: 4000 },
+  },
+});

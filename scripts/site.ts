@@ -1,0 +1,70 @@
+/**
+ * The site commands: build the catalog's site with its search index, serve it, or run the
+ * dev server. `--content DIR` (or CATALOG_DIR) picks the catalog; other options go to Astro.
+ *
+ *   node scripts/site.ts start [--content DIR] [--port N]   build, then serve on localhost
+ *   node scripts/site.ts build [--content DIR]              build into dist/
+ *   node scripts/site.ts dev [--content DIR]                dev server, reloads on edits
+ *   node scripts/site.ts preview                            serve the last build
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const astro = path.join(root, 'node_modules', '.bin', 'astro');
+const COMMANDS = ['start', 'build', 'dev', 'preview'] as const;
+type Command = (typeof COMMANDS)[number];
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(astro, args, { stdio: 'inherit', env, cwd: root });
+    const stop = () => child.kill('SIGINT');
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(code ?? (signal ? 130 : 1));
+    });
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!COMMANDS.includes(command as Command)) {
+    process.stderr.write(`Usage: node scripts/site.ts <${COMMANDS.join('|')}> [--content DIR] [astro options]\n`);
+    return 2;
+  }
+  const env = { ...process.env };
+  const passThrough: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--content' || arg.startsWith('--content=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (!value) {
+        process.stderr.write('`--content` needs a folder, such as `--content ../our-catalog/content`.\n');
+        return 2;
+      }
+      env['CATALOG_DIR'] = path.resolve(value);
+    } else {
+      passThrough.push(arg);
+    }
+  }
+  const dir = env['CATALOG_DIR'] ? path.resolve(env['CATALOG_DIR']) : path.join(root, 'content');
+  if (command !== 'preview' && !existsSync(dir)) {
+    process.stderr.write(`Content folder \`${dir}\` does not exist.\n`);
+    return 2;
+  }
+  env['CATALOG_DIR'] = dir;
+  if (command === 'start') {
+    // Options such as --port and --host are for the server.
+    const built = await run(['build'], env);
+    if (built !== 0) return built;
+    return run(['preview', ...passThrough], env);
+  }
+  return run([command as string, ...passThrough], env);
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,37 @@
+/** Pagefind in the browser: loaded on first use from the built site's `pagefind/` folder. */
+
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+
+export interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  debouncedSearch(query: string, options?: Record<string, unknown>, ms?: number): Promise<{ results: { data(): Promise<ResultData> }[] } | null>;
+  search(query: string | null, options?: Record<string, unknown>): Promise<{ results: { data(): Promise<ResultData> }[] }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+let loading: Promise<Pagefind | undefined> | undefined;
+
+export function loadPagefind(): Promise<Pagefind | undefined> {
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  loading ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
+    .then(async (module: Pagefind) => {
+      await module.options({ baseUrl: base, excerptLength: 18 });
+      return module;
+    })
+    .catch(() => undefined);
+  return loading;
+}
+
+const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** One result: title, kind badge and the entry's one-line description (its excerpt when it has none). */
+export function resultView(r: ResultData): string {
+  const kind = r.filters['kind']?.[0];
+  const description = r.meta['description'];
+  return `<a href="${esc(r.url)}"><span class="result-title">${esc(r.meta['title'] ?? r.url)}</span>${kind ? ` <span class="badge kind">${esc(kind)}</span>` : ''}<span class="result-desc">${description ? esc(description) : r.excerpt}</span></a>`;
+}

@@ -1,0 +1,63 @@
+/**
+ * One collection, `entries`, fed by the catalog core: the build validates exactly as
+ * `npm run check` does. Errors stop the build with check's report; warnings are printed
+ * and the build goes on. In `astro dev` the loader watches the content folder and reloads.
+ */
+import path from 'node:path';
+import { defineCollection } from 'astro:content';
+import { AstroError } from 'astro/errors';
+import type { Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { KIND_NAMES } from '../schemas/index.ts';
+import { buildCatalog } from './lib/catalog.ts';
+import { findConfig } from './lib/config.ts';
+import { renderMarkdown } from './lib/site/markdown.ts';
+import { contentDir, diagnosticsReport } from './site/catalog.ts';
+
+const catalogLoader: Loader = {
+  name: 'cardcat-catalog',
+  load: async ({ store, logger, watcher, generateDigest }) => {
+    const dir = contentDir();
+    const sync = (dev: boolean) => {
+      const today = process.env['CARDCAT_TODAY'];
+      const catalog = buildCatalog(dir, today ? { today } : {});
+      const report = diagnosticsReport(catalog, process.stdout.isTTY === true);
+      if (report.errors) {
+        const message = `${report.text}\n\nThe catalog in ${path.relative(process.cwd(), dir) || '.'} has errors; fix them and build again.`;
+        // In dev the error is shown and the server keeps running, so fixing the file recovers.
+        if (dev) logger.error(message);
+        else throw new AstroError(`The catalog has ${report.errors} error${report.errors === 1 ? '' : 's'}.`, report.text);
+      } else if (report.warnings) {
+        logger.warn(`\n${report.text}`);
+      }
+      store.clear();
+      for (const entry of catalog.entries) {
+        const body = renderMarkdown(entry.body);
+        store.set({
+          id: `${entry.kind}/${entry.id}`,
+          data: { kind: entry.kind, id: entry.id, file: entry.file, title: entry.data.title },
+          body: entry.body,
+          rendered: { html: body.html, metadata: { headings: body.headings.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })) } },
+          digest: generateDigest(entry.text),
+        });
+      }
+    };
+    sync(watcher !== undefined);
+    if (watcher) {
+      const config = findConfig(dir);
+      watcher.add(dir);
+      if (config) watcher.add(config);
+      const inside = (file: string) => file === config || !path.relative(dir, file).startsWith('..');
+      watcher.on('all', (_event, file) => {
+        if (inside(path.resolve(file))) sync(true);
+      });
+    }
+  },
+};
+
+export const collections = {
+  entries: defineCollection({
+    loader: catalogLoader,
+    schema: z.object({ kind: z.enum(KIND_NAMES as [string, ...string[]]), id: z.string(), file: z.string(), title: z.string() }),
+  }),
+};

@@ -1,0 +1,57 @@
+/**
+ * The facets an index page filters by (owner, domain, tag, status, license, stage) and the
+ * values each entry has for them. Search filters use the same values, so a filter means
+ * the same thing on the index and in search.
+ */
+import type { Entry } from '../types.ts';
+
+export const FACETS = ['owner', 'domain', 'tag', 'status', 'license', 'stage'] as const;
+export type Facet = (typeof FACETS)[number];
+
+export const FACET_LABELS: Record<Facet, string> = {
+  owner: 'Owner',
+  domain: 'Domain',
+  tag: 'Tag',
+  status: 'Status',
+  license: 'License',
+  stage: 'Stage',
+};
+
+/** The license an entry is under, as written: a dataset's `rights.license` or a model's `license`. */
+export function licenseOf(entry: Entry): string | undefined {
+  if (entry.kind === 'dataset') return entry.data.rights?.license;
+  if (entry.kind === 'model') return entry.data.license;
+  return undefined;
+}
+
+export function facetValues(entry: Entry): Record<Facet, string[]> {
+  const d = entry.data;
+  const license = licenseOf(entry);
+  return {
+    owner: [...(d.owners ?? [])],
+    domain: d.domain ? [d.domain] : [],
+    tag: [...(d.tags ?? [])],
+    status: [d.status],
+    license: license ? [license] : [],
+    stage: entry.kind === 'model' ? [entry.data.stage] : [],
+  };
+}
+
+export interface FacetOption {
+  value: string;
+  count: number;
+}
+
+/** Options for each facet that at least one entry uses, most common first. Facets nobody uses are left out. */
+export function facetOptions(entries: readonly Entry[]): Partial<Record<Facet, FacetOption[]>> {
+  const out: Partial<Record<Facet, FacetOption[]>> = {};
+  for (const facet of FACETS) {
+    const counts = new Map<string, number>();
+    for (const entry of entries) for (const value of facetValues(entry)[facet]) counts.set(value, (counts.get(value) ?? 0) + 1);
+    if (counts.size === 0) continue;
+    out[facet] = [...counts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+/**
+ * The lineage neighbourhood of an entry as Mermaid flowchart text. Everything written into
+ * the text is escaped or generated (node ids are `n0`, `n1`…, never entry text), and the
+ * drawing is capped so a hub with thousands of neighbours still renders fast.
+ */
+import { KIND_NAMES, type Kind } from '../../../schemas/index.ts';
+import type { Direction, Graph } from '../graph.ts';
+import { RELATIONS } from '../relations.ts';
+import type { Entry } from '../types.ts';
+
+export interface LineageOptions {
+  /** Steps each way (default 1). */
+  depth?: number;
+  maxNodes?: number;
+  maxEdges?: number;
+  /** The page of an entry, for node links. */
+  href: (id: string) => string;
+  /** The full closure list in one direction, linked from the "+N more" node. */
+  moreHref?: (direction: Direction) => string;
+}
+
+export interface Lineage {
+  text: string;
+  nodes: number;
+  edges: number;
+  /** Neighbours within the depth that were left out by the caps, per direction. */
+  omitted: Record<Direction, number>;
+  omittedEdges: number;
+  /** Kinds of the entries drawn, for the legend. */
+  kinds: Kind[];
+}
+
+export const DEFAULT_MAX_NODES = 200;
+export const DEFAULT_MAX_EDGES = 500;
+
+type Lookup = { get(id: string): Entry | undefined };
+
+/**
+ * Mermaid reads `#<code>;` as a character entity inside quoted labels; writing every
+ * character outside a small safe set that way means no label can close its quotes, open
+ * a tag or start a directive.
+ */
+export function escapeLabel(text: string): string {
+  let out = '';
+  for (const char of text) out += /[A-Za-z0-9 .,_\-]/.test(char) ? char : `#${char.codePointAt(0)};`;
+  return out;
+}
+
+/** A URL inside a quoted `click … href "…"`: quotes and backslashes could end the string. */
+function quoteUrl(url: string): string {
+  return url.replace(/["\\\s]/g, (c) => encodeURIComponent(c));
+}
+
+/** Fill and stroke per kind, legible with dark text in both light and dark page themes. */
+export const KIND_COLOURS: Record<Kind, { fill: string; stroke: string }> = {
+  dataset: { fill: '#dbeafe', stroke: '#2563eb' },
+  model: { fill: '#ede9fe', stroke: '#7c3aed' },
+  source: { fill: '#dcfce7', stroke: '#16a34a' },
+  team: { fill: '#fef3c7', stroke: '#d97706' },
+  person: { fill: '#ffedd5', stroke: '#ea580c' },
+  glossary: { fill: '#e0f2fe', stroke: '#0891b2' },
+  license: { fill: '#fce7f3', stroke: '#db2777' },
+};
+
+const STATUS_STYLES: Record<string, string> = {
+  draft: 'stroke-dasharray:2 3',
+  deprecated: 'stroke-dasharray:6 4,stroke:#b45309',
+  retired: 'stroke-dasharray:6 4,stroke:#6b7280,fill:#e5e7eb',
+};
+
+export function lineageMermaid(graph: Graph, entries: Lookup, id: string, options: LineageOptions): Lineage {
+  const depth = options.depth ?? 1;
+  const maxNodes = Math.max(1, options.maxNodes ?? DEFAULT_MAX_NODES);
+  const maxEdges = options.maxEdges ?? DEFAULT_MAX_EDGES;
+
+  const up = graph.closure(id, 'up', { depth });
+  const down = graph.closure(id, 'down', { depth });
+  // Share the node budget between the two directions, nearest members first (closures are BFS-ordered).
+  const budget = maxNodes - 1;
+  const upShare = Math.min(up.length, Math.max(Math.ceil(budget / 2), budget - down.length));
+  const keptUp = up.slice(0, upShare);
+  const keptDown = down.filter((m) => !keptUp.some((u) => u.id === m.id)).slice(0, budget - keptUp.length);
+  const order: string[] = [id, ...keptUp.map((m) => m.id), ...keptDown.map((m) => m.id)];
+  const nodeId = new Map<string, string>(order.map((member, i) => [member, `n${i}`]));
+  const omitted = { up: up.filter((m) => !nodeId.has(m.id)).length, down: down.filter((m) => !nodeId.has(m.id)).length };
+
+  // One arrow per pair, drawn the way data flows (upstream → downstream), naming every relation between them.
+  const pairs = new Map<string, { from: string; to: string; labels: string[] }>();
+  // Every dependency edge among the kept nodes, including ones that cross between the two sides.
+  for (const member of order) {
+    for (const edge of graph.outgoing(member)) {
+      if (!RELATIONS[edge.type].dependency || !nodeId.has(edge.to) || edge.to === edge.from) continue;
+      const key = `${edge.to}\0${edge.from}`;
+      const pair = pairs.get(key) ?? { from: edge.to, to: edge.from, labels: [] };
+      const label = RELATIONS[edge.type].backward;
+      if (!pair.labels.includes(label)) pair.labels.push(label);
+      pairs.set(key, pair);
+    }
+  }
+  const allPairs = [...pairs.values()];
+  const drawn = allPairs.slice(0, maxEdges);
+
+  const lines = ['flowchart LR'];
+  for (const member of order) {
+    const entry = entries.get(member);
+    const kind = entry?.kind ?? graph.kinds.get(member);
+    const title = entry?.data.title ?? member;
+    lines.push(`  ${nodeId.get(member)}["${escapeLabel(title)}"]`);
+    if (kind) lines.push(`  class ${nodeId.get(member)} k_${kind}`);
+    const status = entry?.data.status;
+    if (status && STATUS_STYLES[status]) lines.push(`  class ${nodeId.get(member)} s_${status}`);
+    if (member !== id) lines.push(`  click ${nodeId.get(member)} href "${quoteUrl(options.href(member))}"`);
+  }
+  lines.push(`  class n0 focus`);
+  for (const pair of drawn) {
+    lines.push(`  ${nodeId.get(pair.from)} -->|"${escapeLabel(pair.labels.join(', '))}"| ${nodeId.get(pair.to)}`);
+  }
+  for (const direction of ['up', 'down'] as const) {
+    const count = omitted[direction];
+    if (count <= 0) continue;
+    const more = `more_${direction}`;
+    lines.push(`  ${more}["+${count} more ${direction === 'up' ? 'upstream' : 'downstream'}"]`);
+    lines.push(direction === 'up' ? `  ${more} -.-> n0` : `  n0 -.-> ${more}`);
+    lines.push(`  class ${more} more`);
+    if (options.moreHref) lines.push(`  click ${more} href "${quoteUrl(options.moreHref(direction))}"`);
+  }
+  for (const kind of KIND_NAMES) {
+    const { fill, stroke } = KIND_COLOURS[kind];
+    lines.push(`  classDef k_${kind} fill:${fill},stroke:${stroke},color:#111827`);
+  }
+  for (const [status, style] of Object.entries(STATUS_STYLES)) lines.push(`  classDef s_${status} ${style}`);
+  lines.push('  classDef focus stroke-width:3px');
+  lines.push('  classDef more fill:#f3f4f6,stroke:#9ca3af,color:#374151,stroke-dasharray:3 3');
+
+  const kinds = KIND_NAMES.filter((k) => order.some((member) => (entries.get(member)?.kind ?? graph.kinds.get(member)) === k));
+  return { text: lines.join('\n'), nodes: order.length, edges: drawn.length, omitted, omittedEdges: allPairs.length - drawn.length, kinds };
+}

@@ -1,0 +1,50 @@
+/**
+ * The catalog the site is built from: one `buildCatalog` call per content state, shared by
+ * every page so the graph and its closures are built once, not once per page.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { buildCatalog } from '../lib/catalog.ts';
+import { findConfig } from '../lib/config.ts';
+import { counts, formatPretty } from '../lib/format/pretty.ts';
+import type { Catalog } from '../lib/types.ts';
+
+/** `CATALOG_DIR`, else `content/` in the working folder. */
+export function contentDir(): string {
+  return path.resolve(process.env['CATALOG_DIR'] || 'content');
+}
+
+/** A cheap fingerprint of the content folder and config, so `astro dev` sees edits. */
+function fingerprint(dir: string): string {
+  const parts: string[] = [];
+  const walk = (folder: string) => {
+    for (const item of readdirSync(folder, { withFileTypes: true })) {
+      const abs = path.join(folder, item.name);
+      if (item.isDirectory()) walk(abs);
+      else parts.push(`${abs}:${statSync(abs).mtimeMs}`);
+    }
+  };
+  walk(dir);
+  const config = findConfig(dir);
+  if (config) parts.push(`${config}:${statSync(config).mtimeMs}`);
+  return parts.join('\n');
+}
+
+let cached: { dir: string; stamp: string | undefined; catalog: Catalog } | undefined;
+
+export function getCatalog(): Catalog {
+  const dir = contentDir();
+  // A build reads the content once; only the dev server has to notice changes.
+  const stamp = process.env['NODE_ENV'] === 'production' ? undefined : fingerprint(dir);
+  if (!cached || cached.dir !== dir || cached.stamp !== stamp) {
+    const today = process.env['CARDCAT_TODAY'];
+    cached = { dir, stamp, catalog: buildCatalog(dir, today ? { today } : {}) };
+  }
+  return cached.catalog;
+}
+
+/** The diagnostics as `npm run check` prints them, and whether any is an error. */
+export function diagnosticsReport(catalog: Catalog, color = false): { text: string; errors: number; warnings: number } {
+  const { errors, warnings } = counts(catalog.diagnostics);
+  return { text: formatPretty(catalog.diagnostics, { color, sources: catalog.files }), errors, warnings };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { closureRows, paginate } from '../../src/lib/site/closure.ts';
+import { catalogOf, OWNERS } from '../helpers/catalog.ts';
+
+const dataset = (extra = '') => `---\ntitle: T\ndescription: d\nowners: [data-team]\n${extra}---\n`;
+
+describe('closure lists', () => {
+  const catalog = catalogOf({
+    ...OWNERS,
+    'datasets/raw.md': dataset(),
+    'datasets/clean.md': dataset('derived_from:\n  - { dataset: raw }\n'),
+    'models/scorer.md': '---\ntitle: Scorer\ndescription: d\nowners: [data-team]\ntraining:\n  - { dataset: clean, split: train }\n---\n',
+  });
+
+  it('lists everything upstream with its depth and the chain of relations that reaches it', () => {
+    const rows = closureRows(catalog, 'scorer', 'up');
+    expect(rows.map((r) => [r.id, r.depth])).toEqual([['clean', 1], ['raw', 2]]);
+    expect(rows[1]!.path).toEqual([
+      { id: 'clean', relation: 'trained on' },
+      { id: 'raw', relation: 'derived from' },
+    ]);
+  });
+
+  it('reads downstream paths with the backward names of relations', () => {
+    const rows = closureRows(catalog, 'raw', 'down');
+    expect(rows.map((r) => r.id)).toEqual(['clean', 'scorer']);
+    expect(rows[1]!.path.map((s) => s.relation)).toEqual(['feeds', 'trains']);
+    expect(rows[1]!.kind).toBe('model');
+  });
+
+  it('pages a long list and clamps a page number beyond the end', () => {
+    const items = Array.from({ length: 250 }, (_, i) => i);
+    expect(paginate(items, 1, 100)).toMatchObject({ page: 1, pages: 3, total: 250 });
+    expect(paginate(items, 3, 100).items).toHaveLength(50);
+    expect(paginate(items, 9, 100).page).toBe(3);
+    expect(paginate([], 1, 100)).toEqual({ items: [], page: 1, pages: 1, total: 0 });
+  });
+});

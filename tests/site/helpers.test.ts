@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { matchSections } from '../../src/lib/site/card-sections.ts';
+import { facetOptions, facetValues } from '../../src/lib/site/facets.ts';
+import { meetsObjective, modelsMissingObjectives, singleOwnerEntries, staleEntries } from '../../src/lib/site/health.ts';
+import { rightRows } from '../../src/lib/site/rights-view.ts';
+import { sitemapXml } from '../../src/lib/site/sitemap.ts';
+import { editUrl, href, normalizeBase } from '../../src/lib/site/urls.ts';
+import { inheritedRights } from '../../src/lib/rights.ts';
+import { MODEL_CARD_SECTIONS } from '../../src/lib/sections.ts';
+import { catalogOf, OWNERS } from '../helpers/catalog.ts';
+
+const site = { title: 'T', base: '/', edit_branch: 'main', repo_url: 'https://github.com/acme/catalog' };
+
+describe('site addresses', () => {
+  it('puts every page under the base path, however the base is written', () => {
+    expect(normalizeBase('catalog')).toBe('/catalog/');
+    expect(normalizeBase('/catalog/')).toBe('/catalog/');
+    expect(normalizeBase('/')).toBe('/');
+    expect(href('/catalog', 'datasets/x/')).toBe('/catalog/datasets/x/');
+  });
+
+  it('links "edit this file" to the file in the repository on the configured branch', () => {
+    expect(editUrl(site, 'content/datasets/x.md')).toBe('https://github.com/acme/catalog/edit/main/content/datasets/x.md');
+    expect(editUrl({ ...site, repo_url: 'https://gitlab.example.com/acme/catalog/' }, 'content/a.yaml')).toBe('https://gitlab.example.com/acme/catalog/-/edit/main/content/a.yaml');
+    const { repo_url: _, ...noRepo } = site;
+    expect(editUrl(noRepo, 'content/a.yaml')).toBeUndefined();
+  });
+
+  it('writes a sitemap of absolute addresses', () => {
+    const xml = sitemapXml('https://acme.example/catalog', ['/', 'datasets/x/', 'datasets/x/']);
+    expect(xml).toContain('<loc>https://acme.example/catalog/datasets/x/</loc>');
+    expect(xml.match(/<url>/g)).toHaveLength(2);
+  });
+});
+
+describe('health, facets and rights for pages', () => {
+  const catalog = catalogOf(
+    {
+      ...OWNERS,
+      'datasets/old.md': '---\ntitle: Old\ndescription: d\nowners: [dee-ata]\nreviewed: 2024-01-01\ntags: [a, b]\nrights: { license: CC-BY-NC-4.0 }\n---\n',
+      'datasets/fresh.md': '---\ntitle: Fresh\ndescription: d\nowners: [data-team]\nreviewed: 2026-11-01\ntags: [a]\nderived_from:\n  - { dataset: old }\n---\n',
+      'models/m.md': '---\ntitle: M\ndescription: d\nowners: [data-team]\nstage: production\nmetrics:\n  - { name: auc, value: 0.7 }\n  - { name: recall, value: 0.5, objective: { min: 0.6 } }\n---\n',
+    },
+    { today: '2026-11-23' },
+  );
+
+  it('finds entries overdue for review, owned by one person, and models without objectives', () => {
+    expect(staleEntries(catalog).map((s) => [s.entry.id, s.overdue])).toEqual([['m', undefined], ['old', 692]]);
+    expect(singleOwnerEntries(catalog).map((s) => [s.entry.id, s.owner.id])).toEqual([['old', 'dee-ata']]);
+    expect(modelsMissingObjectives(catalog).map((m) => [m.entry.id, m.metrics])).toEqual([['m', ['auc']]]);
+    expect(meetsObjective(0.5, { min: 0.6 })).toBe('fail');
+    expect(meetsObjective(0.5, { max: 0.6 })).toBe('pass');
+    expect(meetsObjective(0.5, undefined)).toBe('none');
+  });
+
+  it('gives each entry its facet values and counts the options across entries', () => {
+    expect(facetValues(catalog.byId.get('old')!)).toMatchObject({ owner: ['dee-ata'], tag: ['a', 'b'], license: ['CC-BY-NC-4.0'], stage: [] });
+    const datasets = catalog.entries.filter((e) => e.kind === 'dataset');
+    expect(facetOptions(datasets).tag).toEqual([{ value: 'a', count: 2 }, { value: 'b', count: 1 }]);
+    expect(facetOptions(datasets).stage).toBeUndefined();
+  });
+
+  it('names the upstream entry a restriction comes from', () => {
+    const rows = rightRows(inheritedRights(catalog, catalog.byId.get('fresh')!), {}, catalog.today);
+    expect(rows).toEqual([
+      { text: 'No commercial use (license `CC-BY-NC-4.0`)', origin: 'old', inherited: true, path: ['fresh', 'old'], expired: false },
+    ]);
+  });
+});
+
+describe('model card sections', () => {
+  it('matches the body parts to template sections by heading or alias and keeps the rest in order', () => {
+    const body = 'Intro line.\n\n# Details\n\nWho built it.\n\n# Extra\n\nMore.\n\n# Metrics\n\nRecall.\n\n## Sub\n\nx\n';
+    const matched = matchSections(body, MODEL_CARD_SECTIONS);
+    expect(matched.intro).toBe('Intro line.');
+    expect(matched.sections.get('Model details')?.markdown).toBe('Who built it.');
+    expect(matched.sections.get('Metrics')?.markdown).toBe('Recall.\n\n## Sub\n\nx');
+    expect(matched.rest).toEqual([{ heading: 'Extra', markdown: 'More.' }]);
+  });
+});

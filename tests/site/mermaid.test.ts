@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { escapeLabel, lineageMermaid } from '../../src/lib/site/mermaid.ts';
+import { catalogOf, OWNERS } from '../helpers/catalog.ts';
+
+const dataset = (title: string, extra = '') => `---\ntitle: ${JSON.stringify(title)}\ndescription: d\nowners: [data-team]\nstatus: active\n${extra}---\n`;
+const href = (id: string) => `/catalog/datasets/${id}/`;
+
+describe('lineage graphs as Mermaid text', () => {
+  it('escapes every character of a title that could break out of its label', () => {
+    const label = escapeLabel('Evil "]; click n0 call alert(1) <script>');
+    expect(label.replace(/#\d+;/g, '')).not.toMatch(/["<>\[\];()]/);
+    expect(label).toContain('#34;');
+    expect(label).toContain('#60;script#62;');
+  });
+
+  it('draws upstream datasets flowing into the entry, with the relation and a link for each neighbour', () => {
+    const catalog = catalogOf({
+      ...OWNERS,
+      'datasets/raw.md': dataset('Raw <events>'),
+      'datasets/clean.md': dataset('Clean', 'derived_from:\n  - { dataset: raw }\n'),
+    });
+    const { text, nodes, edges } = lineageMermaid(catalog.graph, catalog.byId, 'clean', { href });
+    expect(nodes).toBe(2);
+    expect(edges).toBe(1);
+    expect(text).toContain('n0["Clean"]');
+    expect(text).toContain('n1["Raw #60;events#62;"]');
+    expect(text).toContain('n1 -->|"feeds"| n0');
+    expect(text).toContain('click n1 href "/catalog/datasets/raw/"');
+    expect(text).not.toMatch(/click n0 /);
+    expect(text).not.toContain('call ');
+  });
+
+  it('colours nodes by kind and marks deprecated entries', () => {
+    const catalog = catalogOf({
+      ...OWNERS,
+      'datasets/old.md': dataset('Old', 'status: deprecated\n').replace('status: active\n', ''),
+      'datasets/new.md': dataset('New', 'derived_from:\n  - { dataset: old }\n'),
+    });
+    const { text } = lineageMermaid(catalog.graph, catalog.byId, 'new', { href });
+    expect(text).toContain('class n1 k_dataset');
+    expect(text).toContain('class n1 s_deprecated');
+    expect(text).toMatch(/classDef k_dataset fill:#[0-9a-f]{6}/);
+  });
+
+  it('caps a hub at the node limit and counts what it left out as "+N more"', () => {
+    const files: Record<string, string> = { ...OWNERS, 'datasets/hub.md': dataset('Hub') };
+    for (let i = 0; i < 30; i++) files[`datasets/leaf-${i}.md`] = dataset(`Leaf ${i}`, 'derived_from:\n  - { dataset: hub }\n');
+    const catalog = catalogOf(files);
+    const lineage = lineageMermaid(catalog.graph, catalog.byId, 'hub', { href, maxNodes: 11, moreHref: (d) => `/more/${d}/` });
+    expect(lineage.nodes).toBe(11);
+    expect(lineage.omitted).toEqual({ up: 0, down: 20 });
+    expect(lineage.text).toContain('more_down["+20 more downstream"]');
+    expect(lineage.text).toContain('click more_down href "/more/down/"');
+  });
+
+  it('reaches further with a larger depth', () => {
+    const catalog = catalogOf({
+      ...OWNERS,
+      'datasets/a.md': dataset('A'),
+      'datasets/b.md': dataset('B', 'derived_from:\n  - { dataset: a }\n'),
+      'datasets/c.md': dataset('C', 'derived_from:\n  - { dataset: b }\n'),
+    });
+    expect(lineageMermaid(catalog.graph, catalog.byId, 'c', { href }).nodes).toBe(2);
+    expect(lineageMermaid(catalog.graph, catalog.byId, 'c', { href, depth: 2 }).nodes).toBe(3);
+  });
+
+  it('caps edges at the edge limit', () => {
+    const files: Record<string, string> = { ...OWNERS };
+    for (let i = 0; i < 6; i++) files[`datasets/up-${i}.md`] = dataset(`Up ${i}`);
+    files['datasets/join.md'] = dataset('Join', `derived_from:\n${Array.from({ length: 6 }, (_, i) => `  - { dataset: up-${i} }\n`).join('')}`);
+    const catalog = catalogOf(files);
+    const lineage = lineageMermaid(catalog.graph, catalog.byId, 'join', { href, maxEdges: 4 });
+    expect(lineage.edges).toBe(4);
+    expect(lineage.omittedEdges).toBe(2);
+  });
+});
