@@ -177,7 +177,7 @@ export function loadFile(
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   if (!ID_PATTERN.test(id)) {
-    const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const suggestion = id.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
     report.add({
       file: display,
       severity: 'error',
@@ -206,7 +206,9 @@ export function loadFile(
     // Options and an engine are always passed: gray-matter caches no-options calls by text,
     // and our own engine keeps YAML parsing in one place (see yaml.ts).
     const file = matter(text, { language: 'yaml', engines: { yaml: { parse: () => ({}) } } });
-    yamlText = file.matter;
+    // gray-matter splits at `\n---`, so with CRLF line ends the YAML keeps a final `\r`,
+    // which YAML reads as a stray character after a closing `}` or `]`.
+    yamlText = file.matter.endsWith('\r') ? file.matter.slice(0, -1) : file.matter;
     yamlOffset = 3;
     body = file.content;
     bodyLine = text.slice(0, text.length - body.length).split('\n').length;

@@ -7,7 +7,7 @@ import { OWNERS, writeProject } from '../helpers/catalog.ts';
 export const TODAY = '2026-11-23';
 
 /** A valid dataset's fields, so a fixture adds only the problem under test. */
-export const DATASET = 'title: A\ndescription: A dataset.\nowners: [data-team]\n';
+export const DATASET = 'title: A\ndescription: A dataset.\nowners: [data-team]\nreviewed: 2026-11-01\n';
 
 /** A catalog of `content` (paths under `content/`) plus the shared owners, and its project folder. */
 export function hostile(content: Record<string, string | Uint8Array>, config?: string): { catalog: Catalog; project: string } {

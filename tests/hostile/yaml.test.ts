@@ -12,7 +12,7 @@ describe('bad YAML', () => {
 
   it('reports a tab used as indentation', () => {
     expect(report({ 'datasets/a.yaml': DATASET + 'location:\n\turi: s3://x\n' })).toMatchInlineSnapshot(`
-      "content/datasets/a.yaml:5:1 error [yaml] Tabs are not allowed as indentation
+      "content/datasets/a.yaml:6:1 error [yaml] Tabs are not allowed as indentation
         hint: YAML indents with spaces only; replace the tab."
     `);
   });
@@ -20,21 +20,21 @@ describe('bad YAML', () => {
   it('reports a duplicate key at the second one, points at the first, and does not guess which wins', () => {
     const { catalog } = hostile({ 'datasets/a.yaml': DATASET + 'domain: one\ndomain: two\n' });
     expect(report({ 'datasets/a.yaml': DATASET + 'domain: one\ndomain: two\n' })).toMatchInlineSnapshot(`
-      "content/datasets/a.yaml:5:1 error [yaml] Duplicate key \`domain\`: each key may appear once in a mapping
+      "content/datasets/a.yaml:6:1 error [yaml] Duplicate key \`domain\`: each key may appear once in a mapping
         hint: Each key may appear once per mapping; remove or merge the repeated one.
-        see: content/datasets/a.yaml:4:1 \`domain\` is first set here"
+        see: content/datasets/a.yaml:5:1 \`domain\` is first set here"
     `);
     expect(catalog.byId.has('a')).toBe(false);
   });
 
   it('reports duplicate keys in nested and flow mappings', () => {
     expect(report({ 'datasets/a.yaml': DATASET + 'size: { rows: 1, rows: 2 }\nlocation:\n  uri: x\n  uri: y\n' })).toMatchInlineSnapshot(`
-      "content/datasets/a.yaml:4:18 error [yaml] Duplicate key \`rows\`: each key may appear once in a mapping
+      "content/datasets/a.yaml:5:18 error [yaml] Duplicate key \`rows\`: each key may appear once in a mapping
         hint: Each key may appear once per mapping; remove or merge the repeated one.
-        see: content/datasets/a.yaml:4:9 \`rows\` is first set here
-      content/datasets/a.yaml:7:3 error [yaml] Duplicate key \`uri\`: each key may appear once in a mapping
+        see: content/datasets/a.yaml:5:9 \`rows\` is first set here
+      content/datasets/a.yaml:8:3 error [yaml] Duplicate key \`uri\`: each key may appear once in a mapping
         hint: Each key may appear once per mapping; remove or merge the repeated one.
-        see: content/datasets/a.yaml:6:3 \`uri\` is first set here"
+        see: content/datasets/a.yaml:7:3 \`uri\` is first set here"
     `);
   });
 
@@ -59,11 +59,11 @@ describe('bad YAML', () => {
         'datasets/b.yaml': DATASET + 'schema:\n  - name: x\n    type: string\n  -\n - name: y\n',
       }),
     ).toMatchInlineSnapshot(`
-      "content/datasets/a.yaml:4:7 error [yaml] Flow map in block collection must be sufficiently indented and end with a }
+      "content/datasets/a.yaml:5:7 error [yaml] Flow map in block collection must be sufficiently indented and end with a }
         hint: Close every \`[\` and \`{\` that opens here, and indent nested lines more than their parent.
-      content/datasets/b.yaml:7:4 error [yaml] A block sequence may not be used as an implicit map key
-      content/datasets/b.yaml:8:2 error [yaml] Implicit keys need to be on a single line
-      content/datasets/b.yaml:8:2 error [yaml] Implicit map keys need to be followed by map values
+      content/datasets/b.yaml:8:4 error [yaml] A block sequence may not be used as an implicit map key
+      content/datasets/b.yaml:9:2 error [yaml] Implicit keys need to be on a single line
+      content/datasets/b.yaml:9:2 error [yaml] Implicit map keys need to be followed by map values
         hint: Quote values that contain \`:\`, \`#\`, \`[\` or start with a special character."
     `);
   });
@@ -87,7 +87,7 @@ describe('bad YAML', () => {
     const bomb = `${DATASET}${levels.join('\n')}\n`;
     const before = process.memoryUsage().heapUsed;
     expect(report({ 'datasets/a.yaml': bomb })).toMatchInlineSnapshot(`
-      "content/datasets/a.yaml:5:8 error [yaml] Aliases expand to too many values: refusing a possible "billion laughs" expansion
+      "content/datasets/a.yaml:6:8 error [yaml] Aliases expand to too many values: refusing a possible "billion laughs" expansion
         hint: Anchors and aliases are limited so a file cannot expand without bound; write the values out."
     `);
     // Nothing was expanded: the heap grew by far less than 9^9 strings would take.
@@ -109,7 +109,7 @@ describe('bad YAML', () => {
         'models/b.yaml': 'title: B\ndescription: B.\nowners: [data-team]\nhyperparameters: &h { self: *h }\n',
       }),
     ).toMatchInlineSnapshot(`
-      "content/datasets/a.yaml:4:8 error [yaml] Unknown alias \`*nothing\`: no anchor \`&nothing\` is set before it
+      "content/datasets/a.yaml:5:8 error [yaml] Unknown alias \`*nothing\`: no anchor \`&nothing\` is set before it
         hint: Set the anchor (\`&name\`) on a value before the alias (\`*name\`) that repeats it, and never inside it.
       content/models/b.yaml:4:29 error [yaml] Alias \`*h\` refers to a collection that contains it, which would never end
         hint: Set the anchor (\`&name\`) on a value before the alias (\`*name\`) that repeats it, and never inside it."
@@ -120,9 +120,9 @@ describe('bad YAML', () => {
     const flow = `${DATASET}tags: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
     const block = DATASET + Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
     expect(report({ 'datasets/a.yaml': flow, 'datasets/b.yaml': block })).toMatchInlineSnapshot(`
-      "content/datasets/a.yaml:4:70 error [yaml] Nesting is deeper than 64 levels; refusing to read further
+      "content/datasets/a.yaml:5:70 error [yaml] Nesting is deeper than 64 levels; refusing to read further
         hint: Entries need a few levels of nesting at most; check for an unclosed \`[\` or \`{\`, or flatten the structure.
-      content/datasets/b.yaml:68:65 error [yaml] Nesting is deeper than 64 levels; refusing to read further
+      content/datasets/b.yaml:69:65 error [yaml] Nesting is deeper than 64 levels; refusing to read further
         hint: Entries need a few levels of nesting at most; check for an unclosed \`[\` or \`{\`, or flatten the structure."
     `);
   });
@@ -143,19 +143,19 @@ describe('bad YAML', () => {
     const text = `${DATASET}__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\nprototype: 1\nlocation: { __proto__: { polluted: yes }, uri: x }\nsplits:\n  method: random\n  parts:\n    - { name: train, classes: { __proto__: 5, "yes": 3 } }\n`;
     const { catalog } = hostile({ 'datasets/a.yaml': text, 'models/b.yaml': 'title: B\ndescription: B.\nowners: [data-team]\nhyperparameters: { __proto__: { polluted: yes }, depth: 3 }\n' });
     expect(report({ 'datasets/a.yaml': text })).toMatchInlineSnapshot(`
-      "content/datasets/a.yaml:4:1 error [yaml] Unexpected key \`__proto__\`: it is reserved and is never read
+      "content/datasets/a.yaml:5:1 error [yaml] Unexpected key \`__proto__\`: it is reserved and is never read
         hint: Rename the key.
-      content/datasets/a.yaml:4:1 error [schema] Unknown field \`__proto__\`
+      content/datasets/a.yaml:5:1 error [schema] Unknown field \`__proto__\`
         hint: Fields allowed here: \`title\`, \`description\`, \`owners\`, \`status\`, \`replaced_by\`, \`tags\`, \`domain\`, \`reviewed\`, \`review_every\`, \`links\`, \`location\`, \`size\`, \`versions\`, \`sources\`, \`derived_from\`, \`sample_id\`, \`schema\`, \`splits\`, \`rights\`.
-      content/datasets/a.yaml:5:1 error [schema] Unknown field \`constructor\`
+      content/datasets/a.yaml:6:1 error [schema] Unknown field \`constructor\`
         hint: Fields allowed here: \`title\`, \`description\`, \`owners\`, \`status\`, \`replaced_by\`, \`tags\`, \`domain\`, \`reviewed\`, \`review_every\`, \`links\`, \`location\`, \`size\`, \`versions\`, \`sources\`, \`derived_from\`, \`sample_id\`, \`schema\`, \`splits\`, \`rights\`.
-      content/datasets/a.yaml:6:1 error [schema] Unknown field \`prototype\`
+      content/datasets/a.yaml:7:1 error [schema] Unknown field \`prototype\`
         hint: Fields allowed here: \`title\`, \`description\`, \`owners\`, \`status\`, \`replaced_by\`, \`tags\`, \`domain\`, \`reviewed\`, \`review_every\`, \`links\`, \`location\`, \`size\`, \`versions\`, \`sources\`, \`derived_from\`, \`sample_id\`, \`schema\`, \`splits\`, \`rights\`.
-      content/datasets/a.yaml:7:13 error [yaml] Unexpected key \`__proto__\`: it is reserved and is never read
+      content/datasets/a.yaml:8:13 error [yaml] Unexpected key \`__proto__\`: it is reserved and is never read
         hint: Rename the key.
-      content/datasets/a.yaml:7:13 error [schema] Unknown field \`__proto__\` in \`location\`
+      content/datasets/a.yaml:8:13 error [schema] Unknown field \`__proto__\` in \`location\`
         hint: Fields allowed here: \`uri\`, \`format\`, \`backup\`.
-      content/datasets/a.yaml:11:33 error [yaml] Unexpected key \`__proto__\`: it is reserved and is never read
+      content/datasets/a.yaml:12:33 error [yaml] Unexpected key \`__proto__\`: it is reserved and is never read
         hint: Rename the key."
     `);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -170,16 +170,16 @@ describe('bad YAML', () => {
 
   it('reports numbers too large to hold', () => {
     expect(report({ 'datasets/a.yaml': DATASET + 'size: { rows: 1e400, bytes: 123456789012345678901234567890 }\nsplits: { method: random, seed: 0x7fffffffffffffffff, parts: [{ name: all }] }\n' })).toMatchInlineSnapshot(`
-      "content/datasets/a.yaml:4:15 error [schema] Expected a number for \`rows\`, found \`Infinity\`
-      content/datasets/a.yaml:4:29 error [schema] Expected at most 9007199254740991 for \`bytes\`, found \`1.2345678901234568e+29\`
-      content/datasets/a.yaml:5:33 error [schema] Expected at most 9007199254740991 for \`seed\`, found \`2.3611832414348226e+21\`"
+      "content/datasets/a.yaml:5:15 error [schema] Expected a number for \`rows\`, found \`Infinity\`
+      content/datasets/a.yaml:5:29 error [schema] Expected at most 9007199254740991 for \`bytes\`, found \`1.2345678901234568e+29\`
+      content/datasets/a.yaml:6:33 error [schema] Expected at most 9007199254740991 for \`seed\`, found \`2.3611832414348226e+21\`"
     `);
   });
 
   it('reports dates that are not dates, including ones YAML 1.1 would have read as timestamps', () => {
     expect(
       report({
-        'datasets/a.yaml': DATASET + 'reviewed: 2026-02-30\nversions:\n  - { version: "1", date: yesterday }\n  - { version: "2", date: 2026-13-01T00:00:00Z }\n  - { version: "3", date: 20261001 }\n',
+        'datasets/a.yaml': DATASET.replace('reviewed: 2026-11-01', 'reviewed: 2026-02-30') + 'versions:\n  - { version: "1", date: yesterday }\n  - { version: "2", date: 2026-13-01T00:00:00Z }\n  - { version: "3", date: 20261001 }\n',
       }),
     ).toMatchInlineSnapshot(`
       "content/datasets/a.yaml:4:11 error [schema] Expected a date written YYYY-MM-DD, such as \`2026-10-01\`, found \`2026-02-30\`
@@ -197,11 +197,11 @@ describe('bad YAML', () => {
         'datasets/c.yaml': DATASET + '? [a, b]\n: 1\n',
       }),
     ).toMatchInlineSnapshot(`
-      "content/datasets/a.yaml:4:9 error [yaml] Unresolved tag: tag:yaml.org,2002:js/function
+      "content/datasets/a.yaml:5:9 error [yaml] Unresolved tag: tag:yaml.org,2002:js/function
         hint: Remove the \`!tag\`: entries hold plain text, numbers, booleans, lists and mappings.
-      content/datasets/b.yaml:4:1 error [yaml] Unexpected second document: a file holds one entry, so \`---\` may not start another
+      content/datasets/b.yaml:5:1 error [yaml] Unexpected second document: a file holds one entry, so \`---\` may not start another
         hint: Put each entry in its own file; in Markdown, the front matter ends at the second \`---\`.
-      content/datasets/c.yaml:4:3 error [yaml] Unexpected key that is a list, mapping or alias: keys are plain text
+      content/datasets/c.yaml:5:3 error [yaml] Unexpected key that is a list, mapping or alias: keys are plain text
         hint: Write keys as plain text, such as \`name:\`."
     `);
   });
