@@ -239,7 +239,7 @@ describe('export', () => {
     const churn = catalog.byId.get('churn-model') as Entry<'model'>;
     expect(churn.data.metrics).toEqual([
       { name: 'recall', value: 0.8, dataset: 'play-events', split: 'test' },
-      { name: 'precision', value: 0.6, dataset: 'play-events', split: 'test' },
+      { name: 'precision', value: 0.6, dataset: 'play-events', split: 'test', slice: 'region=EU' },
     ]);
   });
 

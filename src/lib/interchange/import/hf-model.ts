@@ -21,6 +21,8 @@ export interface Result {
   split?: string;
   config?: string;
   metric: string;
+  /** `column=value`, from a label Cardcat's export writes as `recall (region=EU)`. */
+  slice?: string;
   value: unknown;
 }
 
@@ -35,7 +37,11 @@ export function modelIndexResults(index: unknown): Result[] {
       const dataset = isRecord(result['dataset']) ? result['dataset'] : {};
       const metrics = Array.isArray(result['metrics']) ? result['metrics'] : isRecord(result['metric']) ? [result['metric']] : isRecord(result['metrics']) ? [result['metrics']] : [];
       for (const metric of metrics.filter(isRecord)) {
-        const r: Result = { metric: String(metric['type'] ?? metric['name'] ?? 'metric'), value: metric['value'] };
+        // `type` is the metric's id, `name` its label; ROUGE-1, -2 and -L share the type `rouge`.
+        const type = String(metric['type'] ?? metric['name'] ?? 'metric');
+        const label = typeof metric['name'] === 'string' && metric['name'].toLowerCase() !== type.toLowerCase() ? metric['name'] : undefined;
+        const sliced = label ? /^(.+) \(([^=\s()]+=[^()]+)\)$/.exec(label) : null;
+        const r: Result = sliced && sliced[1] === type ? { metric: type, slice: sliced[2]!, value: metric['value'] } : { metric: label ?? type, value: metric['value'] };
         const taskType = task['type'] ?? task['name'];
         if (typeof taskType === 'string') r.task = taskType;
         if (typeof dataset['name'] === 'string') r.datasetName = dataset['name'];
@@ -56,7 +62,7 @@ const valueCell = (value: unknown) => cell(typeof value === 'number' ? String(va
 function resultsTable(results: Result[]): string {
   const lines = ['| task | dataset | config | split | metric | value |', '| --- | --- | --- | --- | --- | --- |'];
   for (const r of results) {
-    lines.push(`| ${cell(r.task)} | ${cell(r.datasetType ?? r.datasetName)} | ${cell(r.config)} | ${cell(r.split)} | ${cell(r.metric)} | ${valueCell(r.value)} |`);
+    lines.push(`| ${cell(r.task)} | ${cell(r.datasetType ?? r.datasetName)} | ${cell(r.config)} | ${cell(r.split)} | ${cell(r.slice ? `${r.metric} (${r.slice})` : r.metric)} | ${valueCell(r.value)} |`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -133,7 +139,7 @@ export function importHfModel(text: string, context: ImportContext): ImportResul
     const splits = dataset ? (context.known.get(dataset)?.splits ?? []) : [];
     const splitOk = result.split === undefined ? splits.length === 0 : splits.includes(result.split) && !/^train(ing)?$/i.test(result.split);
     if (dataset && splitOk && typeof result.value === 'number' && Number.isFinite(result.value)) {
-      metrics.push({ name: result.metric, value: result.value, dataset, ...(result.split ? { split: result.split } : {}) });
+      metrics.push({ name: result.metric, value: result.value, dataset, ...(result.split ? { split: result.split } : {}), ...(result.slice ? { slice: result.slice } : {}) });
       evaluation.set(`${dataset}\0${result.split ?? ''}`, { dataset, ...(result.split ? { split: result.split } : {}) });
     } else tabled.push(result);
   }
@@ -162,7 +168,15 @@ export function importHfModel(text: string, context: ImportContext): ImportResul
       if (typeof r.value !== 'number') reasons.add(`values that are not numbers (${valueCell(r.value)})`);
       else if (!Number.isFinite(r.value)) reasons.add('NaN or infinite values');
       else if (!(r.datasetType ?? r.datasetName)) reasons.add('results with no dataset');
-      else reasons.add('datasets that are not in the catalog, or splits it does not declare');
+      else {
+        const name = (r.datasetType ?? r.datasetName)!;
+        const dataset = resolve(context, 'dataset', name, [`https://huggingface.co/datasets/${name}`]);
+        const splits = dataset ? (context.known.get(dataset)?.splits ?? []) : [];
+        if (!dataset) reasons.add('datasets that are not in the catalog');
+        else if (r.split === undefined) reasons.add(`results that name no split of \`${dataset}\`, which declares splits`);
+        else if (!splits.includes(r.split)) reasons.add(`split \`${r.split}\`, which \`${dataset}\` does not declare`);
+        else reasons.add(`results on the training split \`${r.split}\``);
+      }
     }
     notes.push({ severity: 'info', message: `${tabled.length} of ${results.length} evaluation results tabled in the body, not in \`metrics\`: ${[...reasons].slice(0, 3).join('; ')}` });
     extra.push('## Evaluation results\n', 'Results from the card\'s `model-index`, as written there. Results whose dataset is catalogued become `metrics`.\n', resultsTable(tabled));
