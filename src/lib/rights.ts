@@ -27,8 +27,20 @@ export interface InheritedRight {
 
 type Catalogish = Pick<Catalog, 'byId' | 'graph'>;
 
+// Every entry's own rights are read once per catalog: the closure of each entry visits its
+// upstream again, and parsing the same SPDX expression for each visit dominated `check`.
+const ownCache = new WeakMap<Catalogish['byId'], Map<Entry, Inherited[]>>();
+
 /** The rights an entry declares itself. */
 export function ownRights(catalog: Catalogish, entry: Entry): Inherited[] {
+  let cache = ownCache.get(catalog.byId);
+  if (!cache) ownCache.set(catalog.byId, (cache = new Map()));
+  let rights = cache.get(entry);
+  if (!rights) cache.set(entry, (rights = readOwnRights(catalog, entry)));
+  return rights;
+}
+
+function readOwnRights(catalog: Catalogish, entry: Entry): Inherited[] {
   const out: Inherited[] = [];
   const licenseValue = entry.kind === 'dataset' ? entry.data.rights?.license : entry.kind === 'model' ? entry.data.license : undefined;
   if (licenseValue !== undefined) {
