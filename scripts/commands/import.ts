@@ -13,7 +13,7 @@ import type { KnownEntry } from '../../src/lib/interchange/model.ts';
 import { FileExistsError, writeNewFile } from '../../src/lib/safe-write.ts';
 import { UsageError, type Io } from '../cli.ts';
 
-export const IMPORT_HELP = `Usage: npm run import -- <format> <file-or-folder> [--out DIR] [--id ID] [--format pretty|json]
+export const IMPORT_HELP = `Usage: npm run import -- <format> <file-or-folder> [--out DIR] [--config FILE] [--id ID] [--format pretty|json]
 
 Formats: ${IMPORT_FORMATS.map((f) => `${f} (${IMPORTERS[f].label})`).join(', ')}.
 A folder imports every matching file in it. Entries are written under --out (default: content/);
@@ -45,10 +45,10 @@ function listFiles(target: string, extensions: readonly string[]): string[] {
 }
 
 /** Entries already in the target folder, so references can resolve to them. */
-function knownEntries(out: string): { known: Map<string, KnownEntry>; uses: string[] } {
+function knownEntries(out: string, configFile: string | undefined): { known: Map<string, KnownEntry>; uses: string[]; maxBytes: number } {
   const known = new Map<string, KnownEntry>();
-  if (!existsSync(out)) return { known, uses: [] };
-  const catalog = buildCatalog(out);
+  if (!existsSync(out)) return { known, uses: [], maxBytes: 1_000_000 };
+  const catalog = buildCatalog(out, configFile ? { configFile } : {});
   for (const entry of catalog.entries) {
     known.set(entry.id, {
       kind: entry.kind,
@@ -57,13 +57,13 @@ function knownEntries(out: string): { known: Map<string, KnownEntry>; uses: stri
       ...(entry.data.links ? { links: entry.data.links.map((l) => l.url) } : {}),
     });
   }
-  return { known, uses: Object.keys(catalog.config.uses) };
+  return { known, uses: Object.keys(catalog.config.uses), maxBytes: catalog.config.max_file_bytes };
 }
 
 export function importCommand(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { out: { type: 'string', default: 'content' }, id: { type: 'string' }, format: { type: 'string', default: 'pretty' }, help: { type: 'boolean' } },
+    options: { out: { type: 'string', default: 'content' }, config: { type: 'string' }, id: { type: 'string' }, format: { type: 'string', default: 'pretty' }, help: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   });
@@ -85,7 +85,7 @@ export function importCommand(args: string[], io: Io): number {
   const files = listFiles(source, importer.extensions);
   if (values.id !== undefined && files.length !== 1) throw new UsageError('--id names one entry: use it with a single file');
 
-  const { known, uses } = knownEntries(out);
+  const { known, uses, maxBytes } = knownEntries(out, values.config === undefined ? undefined : path.resolve(io.cwd, values.config));
   const display = (abs: string) => path.relative(io.cwd, abs).split(path.sep).join('/') || abs;
   const outcomes: FileOutcome[] = [];
   const imported: ImportedFile[] = [];
@@ -94,6 +94,10 @@ export function importCommand(args: string[], io: Io): number {
     try {
       writeNewFile(abs, rendered.text);
       outcome.written.push(display(abs));
+      const bytes = Buffer.byteLength(rendered.text);
+      if (bytes > maxBytes) {
+        outcome.notes.push({ severity: 'warning', message: `\`${display(abs)}\` is ${bytes.toLocaleString('en')} bytes, over \`max_file_bytes\` (${maxBytes.toLocaleString('en')}): check will refuse it until it is trimmed or the limit raised` });
+      }
       known.set(rendered.entry.id, {
         kind: rendered.entry.kind,
         title: String(rendered.entry.data['title']),

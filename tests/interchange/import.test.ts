@@ -284,4 +284,45 @@ describe('import', () => {
     expect(catalog.byId.has('wiki-dump')).toBe(true);
     writeFileSync(path.join(project, 'other.md'), WIKIPEDIA_CARD);
   });
+
+  it('prints its help, listing the formats', async () => {
+    const result = await run(writeProject({}), 'import', '--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Formats: hf-dataset (Hugging Face dataset card), hf-model (Hugging Face model card), croissant (Croissant JSON-LD), frictionless (Frictionless Data Package).');
+  });
+
+  it('imports a legacy dataset_infos.json with its configurations and split counts', async () => {
+    const infos = {
+      cola: {
+        description: 'GLUE, a benchmark.\n\nMore.',
+        license: '',
+        features: { sentence: { dtype: 'string', _type: 'Value' }, label: { names: ['unacceptable', 'acceptable'], _type: 'ClassLabel' }, idx: { dtype: 'int32', _type: 'Value' } },
+        builder_name: 'glue',
+        config_name: 'cola',
+        splits: { train: { name: 'train', num_bytes: 484869, num_examples: 8551 }, test: { name: 'test', num_bytes: 1, num_examples: 1063 } },
+        dataset_size: 1000,
+      },
+      sst2: { features: { sentence: { dtype: 'string', _type: 'Value' } }, config_name: 'sst2', splits: { train: { name: 'train', num_examples: 67349 } } },
+    };
+    const project = writeProject({ 'glue/dataset_infos.json': JSON.stringify(infos) });
+    expect((await run(project, 'import', 'hf-dataset', 'glue/dataset_infos.json')).code).toBe(0);
+    const { catalog, errors } = catalogAt(project);
+    expect(errors).toEqual([]);
+    const glue = catalog.byId.get('glue');
+    if (glue?.kind !== 'dataset') throw new Error('glue was not imported');
+    expect(glue.data.description).toBe('GLUE, a benchmark.');
+    expect(glue.data.schema).toEqual([
+      { name: 'sentence', type: 'string' },
+      { name: 'label', type: 'categorical', description: 'Hugging Face feature type `class_label`', values: ['unacceptable', 'acceptable'] },
+      { name: 'idx', type: 'integer', description: 'Hugging Face feature type `int32`' },
+    ]);
+    expect(glue.data.splits?.parts).toEqual([{ name: 'train', rows: 8551 }, { name: 'test', rows: 1063 }]);
+    expect(glue.body).toContain('| train | 67349 |  |');
+  });
+
+  it('warns when a written entry is larger than the catalog accepts', async () => {
+    const project = writeProject({ 'cardcat.config.yaml': 'max_file_bytes: 200\n', 'card/README.md': SQUAD_CARD });
+    const result = await run(project, 'import', 'hf-dataset', 'card/README.md');
+    expect(result.stdout).toMatch(/warning: `content\/datasets\/card.md` is [\d,]+ bytes, over `max_file_bytes` \(200\): check will refuse it/);
+  });
 });
