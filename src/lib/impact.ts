@@ -283,7 +283,8 @@ function impactMermaid(
   if (before) {
     const all = new Set(nodes.map((n) => n.id));
     for (const edge of before.graph.edges) {
-      if (!RELATIONS[edge.type].dependency || !removed.has(edge.to) || !all.has(edge.from)) continue;
+      const touchesRemoved = removed.has(edge.to) || removed.has(edge.from);
+      if (!RELATIONS[edge.type].dependency || !touchesRemoved || !all.has(edge.from) || !all.has(edge.to)) continue;
       edges.push({ from: edge.to, to: edge.from, label: RELATIONS[edge.type].backward, dashed: true });
     }
   }

@@ -106,6 +106,8 @@ describe('impact', () => {
         n5 -->|"feeds"| n0
         n2 -->|"feeds"| n5
         n5 -->|"feeds"| n1
+        n5 -.->|"feeds"| n3
+        n2 -.->|"feeds"| n4
         n4 -.->|"feeds"| n6
         n3 -.->|"trains"| n7
         class n0 changed
@@ -217,6 +219,16 @@ describe('impact', () => {
     const report = JSON.parse(found.stdout) as ImpactReport;
     expect(report.changed.map((c) => `${c.status} ${c.id}`)).toEqual(['renamed churn-labels', 'added new-features', 'deleted old-sample', 'modified raw-events']);
     expect(report.broken).toHaveLength(2);
+  });
+
+  it('compares with HEAD^1 in a two-commit checkout, as the pull-request workflow does', () => {
+    const clone = writeProject({});
+    git(clone, 'clone', '-q', '--depth', '2', `file://${repo.root}`, 'pr');
+    const checkout = path.join(clone, 'pr');
+    const result = runBinary(['impact', '--since', 'HEAD^1', '--content', 'content', '--format', 'json'], checkout);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as ImpactReport;
+    expect(report.changed.map((c) => `${c.status} ${c.id}`)).toEqual(['renamed churn-labels', 'added new-features', 'deleted old-sample', 'modified raw-events']);
   });
 
   it('refuses to run without a ref or ids', async () => {
