@@ -12,6 +12,8 @@ const paint = (on: boolean) => (code: string, text: string) => (on ? `\u001b[${c
 export function codeFrame(text: string, line: number, column: number, color = false): string {
   const c = paint(color);
   const lines = text.split(/\r?\n/);
+  // A final line break ends the last line; it does not start an empty one.
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const first = Math.max(1, line - 2);
   const last = Math.min(lines.length, line + 1);
   const width = String(last).length;
@@ -20,7 +22,9 @@ export function codeFrame(text: string, line: number, column: number, color = fa
     const marker = n === line ? c('31', '>') : ' ';
     const content = (lines[n - 1] ?? '').replace(/\t/g, '  ');
     out.push(`  ${marker} ${c('2', String(n).padStart(width))} | ${content.length > 160 ? `${content.slice(0, 157)}…` : content}`);
-    if (n === line) out.push(`    ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}${c('31', '^')}`);
+    // The caret lines up with the column as displayed, after tabs are expanded.
+    const before = (lines[n - 1] ?? '').slice(0, Math.max(0, column - 1)).replace(/\t/g, '  ').length;
+    if (n === line) out.push(`    ${' '.repeat(width)} | ${' '.repeat(before)}${c('31', '^')}`);
   }
   return out.join('\n');
 }
