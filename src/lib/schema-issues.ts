@@ -177,10 +177,16 @@ export function issuesToProblems(issues: readonly Issue[], root: AnySchema, file
           add(path, issue.message);
           return;
         }
-        const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+        const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
         const word = issue.code === 'too_small' ? 'at least' : 'at most';
-        const what = issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : '';
-        add(path, `Expected ${word} ${String(bound)}${what} for ${fieldName(path)}, found ${describe(issue.input)}`);
+        const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+        // For lists and text the bound is a length: say how long the value is, not what it is.
+        const found =
+          issue.origin === 'array' && Array.isArray(issue.input) ? count(issue.input.length, 'item')
+          : issue.origin === 'string' && typeof issue.input === 'string' ? (issue.input.length ? count(issue.input.length, 'character') : 'an empty value')
+          : describe(issue.input);
+        const expected = issue.origin === 'array' ? count(bound, 'item') : issue.origin === 'string' ? count(bound, 'character') : String(bound);
+        add(path, `Expected ${word} ${expected} for ${fieldName(path)}, found ${found}`);
         return;
       }
       case 'invalid_format': {

@@ -118,6 +118,18 @@ describe('schema diagnostics', () => {
     `);
   });
 
+  it('says how long a list or text is when it is too short', () => {
+    const text = load({
+      'datasets/events.md': '---\ntitle: Events\ndescription: E.\nowners: [data-team]\nsplits: { method: random, parts: [] }\nschema:\n  - { name: x, type: integer, range: [1] }\n---\n',
+      'glossary/churn.yaml': 'title: ""\ndescription: C.\nowners: [data-team]\n',
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "[schema] content/datasets/events.md:5:34 error Expected at least 1 item for \`parts\`, found 0 items
+      [schema] content/datasets/events.md:7:38 error Expected at least 2 items for \`range\`, found 1 item
+      [schema] content/glossary/churn.yaml:1:8 error Expected at least 1 character for \`title\`, found an empty value"
+    `);
+  });
+
   it('reports bad dates, durations, ids in references and a derivation naming both a dataset and a model', () => {
     const text = load({
       'datasets/events.md': file`
