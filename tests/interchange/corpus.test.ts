@@ -120,7 +120,7 @@ describe.skipIf(!hasCorpus)('importing the corpus of real-world cards', () => {
     expect(squad.data.schema?.map((c) => c.name)).toEqual(['split', 'id', 'title', 'context', 'question', 'answers']);
     const dices = entry('dices-350-dataset', 'dataset');
     expect(dices.data.rights?.license).toBe('CC-BY-SA-4.0');
-    expect(dices.body).toContain('### Annotator demographics');
+    expect(dices.body).toContain('## Annotator demographics');
     const titanic = entry('titanic', 'dataset');
     expect(titanic.data.schema?.find((c) => c.name === 'survived')?.type).toBe('integer');
   });

@@ -143,6 +143,23 @@ describe('import', () => {
     expect(model.body).toContain('not-catalogued');
   });
 
+  it('resolves a base model and a namespaced dataset by their whole Hub name', async () => {
+    const project = writeProject({
+      'base/README.md': '---\nlicense: mit\n---\n\nA base model trained on lots of text.\n',
+      'data/README.md': WIKIPEDIA_CARD,
+      'child/README.md': '---\nbase_model: some-org/base\ndatasets: [acme/wiki, wiki]\n---\n\nA model fine-tuned from the base model.\n',
+    });
+    await run(project, 'import', 'hf-model', 'base/README.md', '--id', 'some-org-base');
+    await run(project, 'import', 'hf-dataset', 'data/README.md', '--id', 'acme-wiki');
+    const result = await run(project, 'import', 'hf-model', 'child/README.md');
+    expect(result.stdout).toContain('Training datasets not in the catalog, kept in the body: `wiki`');
+    const { catalog, errors } = catalogAt(project);
+    expect(errors).toEqual([]);
+    const child = catalog.byId.get('child');
+    expect(child?.kind === 'model' && child.data.inputs).toEqual([{ model: 'some-org-base' }]);
+    expect(child?.kind === 'model' && child.data.training).toEqual([{ dataset: 'acme-wiki' }]);
+  });
+
   it('never overwrites an existing entry, and goes on with the other files of a folder', async () => {
     const project = writeProject({
       'cards/a/README.md': WIKIPEDIA_CARD,
@@ -203,7 +220,7 @@ describe('import', () => {
       ],
       splits: { parts: [{ name: 'train' }, { name: 'test' }] },
     });
-    expect(tiny.body).toContain('# Collection process\n\n### Data collection\n\nCollected by hand.');
+    expect(tiny.body).toContain('# Collection process\n\n## Data collection\n\nCollected by hand.');
     expect(tiny.body).toContain('sha256: abc');
   });
 

@@ -234,7 +234,7 @@ export function importCroissant(raw: string, context: ImportContext): ImportResu
     if (doc[key] === undefined) continue;
     const values = list(doc[key]).map((v) => text(v) ?? JSON.stringify(v));
     const lines = sections.get(section) ?? [];
-    lines.push(`### ${label}\n\n${values.join('\n\n')}\n`);
+    lines.push(`## ${label}\n\n${values.join('\n\n')}\n`);
     sections.set(section, lines);
   }
   for (const [section, lines] of sections) body.push(`# ${section}\n\n${lines.join('\n')}`);
