@@ -165,6 +165,12 @@ describe('check', () => {
     `);
   });
 
+  it('reads --config relative to the folder it runs in', () => {
+    const project = writeProject({ ...clean, 'settings/strict.yaml': 'rules:\n  bus-factor: error\n', 'content/datasets/events.md': clean['content/datasets/events.md']!.replace('[data-team]', '[dee-ata]') });
+    expect(check([], project).code).toBe(0);
+    expect(check(['--config', 'settings/strict.yaml'], project).code).toBe(1);
+  });
+
   it('prints its usage for --help, as the usage errors advise', () => {
     const result = check(['--help'], writeProject(clean));
     expect(result.code).toBe(0);
@@ -183,9 +189,11 @@ describe('check', () => {
       check(['--format', 'xml'], project),
       check(['--content', 'nowhere'], project),
       check(['--content'], project),
+      check(['--config', 'missing.yaml'], project),
+      check(['--today', '2026-02-30'], project),
     ];
-    expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2]);
-    expect(results.map((r) => r.stdout)).toEqual(['', '', '', '']);
+    expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(results.map((r) => r.stdout)).toEqual(['', '', '', '', '', '']);
     for (const r of results) expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(results.map((r) => r.stderr.trim())).toMatchInlineSnapshot(`
       [
@@ -197,6 +205,8 @@ describe('check', () => {
         "Option '--content <value>' argument missing
 
       Run \`npm run check -- --help\` or see the README.",
+        "Config file \`missing.yaml\` does not exist or is not a file",
+        "Unexpected \`--today 2026-02-30\`, expected a date written YYYY-MM-DD, such as \`2026-11-23\`",
       ]
     `);
   });
