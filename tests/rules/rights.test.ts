@@ -167,6 +167,23 @@ describe('rights', () => {
     `);
   });
 
+  it('reports each conflict once, from the nearest upstream entry, however many share the restriction', () => {
+    const text = check({
+      'licenses/studio-terms.yaml': 'title: Studio terms\nowners: [data-team]\nconditions: [no-redistribution]\nexpires: 2026-06-30\n',
+      'datasets/billing.md': dataset('Billing', 'rights: { license: studio-terms, personal_data: true }\n'),
+      'datasets/invoices.md': dataset('Invoices', 'derived_from: [{ dataset: billing }]\nrights: { license: studio-terms, personal_data: true, prohibited_uses: [advertising] }\n'),
+      'datasets/report.md': dataset('Report', 'derived_from: [{ dataset: invoices }, { dataset: billing }]\nrights: { license: CC0-1.0, access: public, allowed_uses: [redistribution] }\n'),
+    });
+    expect(text.split('\n').filter((l) => l.startsWith('content/datasets/report.md'))).toMatchInlineSnapshot(`
+      [
+        "content/datasets/report.md:5:27 error The agreement \`studio-terms\` of upstream \`invoices\` expired on 2026-06-30",
+        "content/datasets/report.md:6:37 error Public access conflicts with the no-redistribution terms \`studio-terms\` of upstream \`invoices\`",
+        "content/datasets/report.md:6:37 error Public access to data derived from personal data in \`invoices\`",
+        "content/datasets/report.md:6:60 error Use \`redistribution\` conflicts with the no-redistribution terms \`studio-terms\` of upstream \`invoices\`",
+      ]
+    `);
+  });
+
   it('ignores retired entries', () => {
     const text = check({
       'datasets/ratings.md': dataset('Ratings', 'status: retired\nrights: { license: CC-BY-NC-4.0, allowed_uses: [advertising] }\n'),

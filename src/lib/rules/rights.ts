@@ -62,7 +62,7 @@ export const rights: Rule = {
               related: related(r),
             });
           });
-        } else if (right.type === 'expires' && right.date < catalog.today && entry.data.status === 'active') {
+        } else if (right.type === 'expires' && right.date < catalog.today && entry.data.status === 'active' && once(`expires:${right.license}`)) {
           report({
             entry, path: r.origin === entry ? (entry.kind === 'dataset' ? ['rights', 'license'] : ['license']) : entryPoint(entry, r),
             message: r.origin === entry
@@ -90,7 +90,7 @@ export const rights: Rule = {
             related: related(r),
           });
         } else if (right.type === 'restriction' && right.restriction === 'no-redistribution') {
-          if (rightsOf?.access === 'public') {
+          if (rightsOf?.access === 'public' && once('public')) {
             report({
               entry, path: ['rights', 'access'],
               message: `Public access conflicts with the no-redistribution terms \`${right.license}\` of upstream \`${r.origin.id}\`${via(r)}`,
@@ -99,7 +99,7 @@ export const rights: Rule = {
             });
           }
           declared.forEach((use, i) => {
-            if (use !== 'redistribution') return;
+            if (use !== 'redistribution' || !once(`redistribution:${i}`)) return;
             report({
               entry, path: [...field, i],
               message: `Use \`redistribution\` conflicts with the no-redistribution terms \`${right.license}\` of upstream \`${r.origin.id}\`${via(r)}`,
@@ -107,7 +107,7 @@ export const rights: Rule = {
               related: related(r),
             });
           });
-        } else if (right.type === 'personal-data' && rightsOf?.access === 'public' && rightsOf.personal_data !== false) {
+        } else if (right.type === 'personal-data' && rightsOf?.access === 'public' && rightsOf.personal_data !== false && once('personal')) {
           report({
             entry, path: ['rights', 'access'],
             message: `Public access to data derived from personal data in \`${r.origin.id}\`${via(r)}`,
