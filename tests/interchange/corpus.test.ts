@@ -3,7 +3,7 @@
  * MANIFEST.tsv) imports, or fails with a message naming what is wrong and where; what is
  * imported passes `check`; and the figures survive.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog, Entry } from '../../src/lib/types.ts';
@@ -118,7 +118,7 @@ describe.skipIf(!hasCorpus)('importing the corpus of real-world cards', () => {
     const squad = entry('huggingface-squad', 'dataset');
     expect(squad.data.splits?.parts).toEqual([{ name: 'train' }, { name: 'validation' }]);
     expect(squad.data.schema?.map((c) => c.name)).toEqual(['split', 'id', 'title', 'context', 'question', 'answers']);
-    const dices = entry('dices-350-dataset', 'dataset');
+    const dices = entry('dices-350', 'dataset');
     expect(dices.data.rights?.license).toBe('CC-BY-SA-4.0');
     expect(dices.body).toContain('## Annotator demographics');
     const titanic = entry('titanic', 'dataset');
@@ -130,5 +130,19 @@ describe.skipIf(!hasCorpus)('importing the corpus of real-world cards', () => {
     expect(co2.data.rights?.license).toBe('PDDL-1.0');
     expect(co2.data.schema?.map((c) => `${c.name}:${c.type}`)).toContain('Date:date');
     expect(entry('package-storage-article', 'dataset').data.size?.rows).toBe(2);
+  });
+
+  it('exports every imported dataset as Croissant that imports and exports again unchanged', async () => {
+    expect((await run(project, 'export', 'croissant')).code).toBe(0);
+    const exported = path.join(project, 'dist-export/croissant');
+    const names = readdirSync(exported);
+    expect(names).toHaveLength(catalog.entries.filter((e) => e.kind === 'dataset').length);
+    const second = writeProject({});
+    const imported = await run(second, 'import', 'croissant', exported);
+    expect(imported.code).toBe(0);
+    expect(catalogAt(second).errors).toEqual([]);
+    await run(second, 'export', 'croissant');
+    const differences = names.filter((name) => readFileSync(path.join(second, 'dist-export/croissant', name), 'utf8') !== readFileSync(path.join(exported, name), 'utf8'));
+    expect(differences).toEqual([]);
   });
 });

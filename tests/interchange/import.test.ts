@@ -205,8 +205,8 @@ describe('import', () => {
     expect(result.code).toBe(0);
     const { catalog, errors } = catalogAt(project);
     expect(errors).toEqual([]);
-    const tiny = catalog.byId.get('tiny-set');
-    if (tiny?.kind !== 'dataset') throw new Error('tiny-set was not imported as a dataset');
+    const tiny = catalog.byId.get('tiny');
+    if (tiny?.kind !== 'dataset') throw new Error('tiny was not imported as a dataset');
     expect(tiny.data).toMatchObject({
       title: 'Tiny set',
       description: 'A tiny dataset.',

@@ -130,7 +130,8 @@ export function importCroissant(raw: string, context: ImportContext): ImportResu
     notes.push({ severity: 'info', message: conforms.length ? `Conforms to ${conforms.join(', ')}: read as Croissant 1.x` : 'No `conformsTo`: a Croissant 0.8 file or earlier draft, read by the 1.x rules' });
   }
   const name = text(doc['name']);
-  const id = context.id ?? (name ? toId(name) : undefined) ?? idFromFileName(context.fileName);
+  // The file name first: an exported catalog names each file by its entry's id, so a round trip keeps ids.
+  const id = context.id ?? idFromFileName(context.fileName) ?? (name ? toId(name) : undefined);
   if (!id) throw new CardError({ line: 1, column: 1, message: `Cannot derive an id from the name or file name \`${context.fileName}\``, hint: 'Pass --id.' });
 
   const { data, placeholders } = importedBase();
