@@ -40,6 +40,10 @@ export interface ImportedFile extends Omit<ImportResult, 'entries'> {
  */
 export function importText(format: ImportFormat, text: string, context: ImportContext): ImportedFile {
   const result = IMPORTERS[format].run(text, context);
+  for (const entry of result.entries) {
+    // Titles are one line, whatever the source wrapped them to.
+    if (typeof entry.data['title'] === 'string') entry.data['title'] = entry.data['title'].replace(/\s+/g, ' ').trim();
+  }
   const entries = result.entries.map((entry) => {
     const parsed = KINDS[entry.kind].schema.safeParse(entry.data);
     if (!parsed.success) {
