@@ -297,7 +297,15 @@ function impactMermaid(
 
 /** Text from authors' files, safe inside Markdown: no emphasis, links, HTML or table breaks. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_{}[\]<>()#+!|~&])/g, '\\$1');
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/([\\`*_{}[\]<>()#+!|~&])/g, '\\$1')
+      // GFM links bare addresses (`https://…`, `www.…`) after escapes are read, so a
+      // zero-width space is what keeps them text.
+      .replace(/:\/\//g, ':&#8203;//')
+      .replace(/\b(www)\./gi, '$1&#8203;.')
+  );
 }
 
 /**
@@ -319,6 +327,9 @@ export interface MarkdownOptions {
 
 /** Marks the comment, so a workflow can find and update it rather than add another. */
 export const COMMENT_MARKER = '<!-- cardcat-impact -->';
+
+/** Impacted entries listed per owner; a hub team would otherwise fill the comment. */
+const OWNED_SHOWN = 20;
 
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -363,9 +374,18 @@ export function impactMarkdown(report: ImpactReport, options: MarkdownOptions = 
 
   if (report.broken.length > 0) {
     out.push('### Broken references', '', 'These entries still name an entry that this change removes:', '');
-    capped(report.broken, (b) => {
-      const fate = 'renamedTo' in b.fate ? `renamed to ${code(b.fate.renamedTo)}` : 'deleted';
-      return `- ${code(b.id)} (${code(`${b.file}:${b.line}:${b.column}`)}) ${b.relation} ${code(b.to)}, which was ${fate}`;
+    // One line per entry and removed id, however many fields name it (a dataset's columns, say).
+    const groups = new Map<string, BrokenReference[]>();
+    for (const b of report.broken) {
+      const key = `${b.id}\0${b.to}`;
+      groups.set(key, [...(groups.get(key) ?? []), b]);
+    }
+    capped([...groups.values()], (group) => {
+      const first = group[0]!;
+      const fate = 'renamedTo' in first.fate ? `renamed to ${code(first.fate.renamedTo)}` : 'deleted';
+      const relations = [...new Set(group.map((b) => b.relation))].join(', ');
+      const places = group.map((b, i) => code(i === 0 ? `${b.file}:${b.line}:${b.column}` : `:${b.line}:${b.column}`)).join(', ');
+      return `- ${code(first.id)} ${relations} ${code(first.to)}, which was ${fate}: ${places}`;
     });
   }
 
@@ -394,10 +414,12 @@ export function impactMarkdown(report: ImpactReport, options: MarkdownOptions = 
     capped(report.owners, (o) => {
       const name =
         o.kind === 'team' && options.githubOrg ? `@${options.githubOrg}/${o.id}` : `${code(o.id)}${o.title !== o.id ? ` (${escapeMarkdown(o.title)})` : ''}`;
-      return `- ${name}: ${o.owns.map(code).join(', ')}`;
+      const more = o.owns.length > OWNED_SHOWN ? ` and ${o.owns.length - OWNED_SHOWN} more` : '';
+      return `- ${name}: ${o.owns.slice(0, OWNED_SHOWN).map(code).join(', ')}${more}`;
     });
   }
 
   out.push('### Graph', '', '```mermaid', report.mermaid, '```', '');
+  out.push(`<sub>From \`npm run impact\`. \`npm run graph -- <id>\` lists the full closure of any entry.</sub>`, '');
   return `${out.join('\n')}`;
 }

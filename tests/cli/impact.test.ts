@@ -64,8 +64,8 @@ describe('impact', () => {
 
       These entries still name an entry that this change removes:
 
-      - \`sample-report\` (\`content/datasets/sample-report.md:7:16\`) derived from \`old-sample\`, which was deleted
-      - \`churn-model\` (\`content/models/churn-model.md:7:16\`) trained on \`labels\`, which was renamed to \`churn-labels\`
+      - \`sample-report\` derived from \`old-sample\`, which was deleted: \`content/datasets/sample-report.md:7:16\`
+      - \`churn-model\` trained on \`labels\`, which was renamed to \`churn-labels\`: \`content/models/churn-model.md:7:16\`
 
       ### New problems
 
@@ -118,6 +118,8 @@ describe('impact', () => {
         classDef changed stroke-width:4px
         classDef removed fill:#ffebee,stroke:#e53935,color:#b71c1c,stroke-dasharray:5 5
       \`\`\`
+
+      <sub>From \`npm run impact\`. \`npm run graph -- <id>\` lists the full closure of any entry.</sub>
       "
     `);
   });
