@@ -13,10 +13,11 @@ import type { KnownEntry } from '../../src/lib/interchange/model.ts';
 import { FileExistsError, writeNewFile } from '../../src/lib/safe-write.ts';
 import { UsageError, type Io } from '../cli.ts';
 
-export const IMPORT_HELP = `Usage: npm run import -- <format> <file-or-folder> [--out DIR] [--config FILE] [--id ID] [--format pretty|json]
+export const IMPORT_HELP = `Usage: npm run import -- <format> <file-or-folder> [--out DIR] [--config FILE] [--id ID] [--hub-id OWNER/NAME] [--format pretty|json]
 
 Formats: ${IMPORT_FORMATS.map((f) => `${f} (${IMPORTERS[f].label})`).join(', ')}.
-A folder imports every matching file in it. Entries are written under --out (default: content/);
+A folder imports every matching file in it. --hub-id gives a single card's Hugging Face id:
+the entry is named by it and links to the Hub, so cards that name it resolve to it. Entries are written under --out (default: content/);
 existing files are never replaced. Imported entries are drafts owned by the placeholder team
 \`unassigned\` until someone claims them.`;
 
@@ -29,7 +30,7 @@ export interface FileOutcome {
   error?: { message: string; line: number; column: number; hint?: string };
 }
 
-function listFiles(target: string, extensions: readonly string[]): string[] {
+function listFiles(target: string, matches: (name: string) => boolean): string[] {
   if (!statSync(target).isDirectory()) return [target];
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -37,7 +38,7 @@ function listFiles(target: string, extensions: readonly string[]): string[] {
       if (dirent.name.startsWith('.') || dirent.name === 'node_modules') continue;
       const abs = path.join(dir, dirent.name);
       if (dirent.isDirectory()) walk(abs);
-      else if (extensions.includes(path.extname(dirent.name).toLowerCase())) out.push(abs);
+      else if (matches(dirent.name)) out.push(abs);
     }
   };
   walk(target);
@@ -63,7 +64,7 @@ function knownEntries(out: string, configFile: string | undefined): { known: Map
 export function importCommand(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { out: { type: 'string', default: 'content' }, config: { type: 'string' }, id: { type: 'string' }, format: { type: 'string', default: 'pretty' }, help: { type: 'boolean' } },
+    options: { out: { type: 'string', default: 'content' }, config: { type: 'string' }, id: { type: 'string' }, 'hub-id': { type: 'string' }, format: { type: 'string', default: 'pretty' }, help: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   });
@@ -82,8 +83,12 @@ export function importCommand(args: string[], io: Io): number {
   if (!existsSync(source)) throw new UsageError(`\`${target}\` does not exist`);
   const out = path.resolve(io.cwd, values.out);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out \`${values.out}\` is a file, not a folder`);
-  const files = listFiles(source, importer.extensions);
-  if (values.id !== undefined && files.length !== 1) throw new UsageError('--id names one entry: use it with a single file');
+  const files = listFiles(source, importer.matches);
+  if ((values.id !== undefined || values['hub-id'] !== undefined) && files.length !== 1) throw new UsageError('--id and --hub-id name one entry: use them with a single file');
+  const hubId = values['hub-id'];
+  if (hubId !== undefined && (!format.startsWith('hf-') || !/^[\w.-]+(\/[\w.-]+)?$/.test(hubId))) {
+    throw new UsageError(`--hub-id takes a Hugging Face id such as \`Qwen/Qwen2.5-7B\`, with hf-dataset or hf-model`);
+  }
 
   const { known, uses, maxBytes } = knownEntries(out, values.config === undefined ? undefined : path.resolve(io.cwd, values.config));
   const display = (abs: string) => path.relative(io.cwd, abs).split(path.sep).join('/') || abs;
@@ -101,6 +106,7 @@ export function importCommand(args: string[], io: Io): number {
       known.set(rendered.entry.id, {
         kind: rendered.entry.kind,
         title: String(rendered.entry.data['title']),
+        links: ((rendered.entry.data['links'] as { url: string }[] | undefined) ?? []).map((l) => l.url),
         ...(rendered.entry.kind === 'dataset' && rendered.entry.data['splits'] ? { splits: (rendered.entry.data['splits'] as { parts: { name: string }[] }).parts.map((p) => p.name) } : {}),
       });
     } catch (error) {
@@ -119,6 +125,7 @@ export function importCommand(args: string[], io: Io): number {
         uses,
         fileName: file,
         ...(values.id !== undefined ? { id: values.id } : {}),
+        ...(hubId !== undefined ? { hubId } : {}),
         readRelated: (relative) => {
           const abs = path.resolve(path.dirname(file), relative);
           // Only files beside the package: a schema path must not reach outside its folder.

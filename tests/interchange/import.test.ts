@@ -160,6 +160,40 @@ describe('import', () => {
     expect(child?.kind === 'model' && child.data.training).toEqual([{ dataset: 'acme-wiki' }]);
   });
 
+  it('names a card by --hub-id and links it to the Hub, so a later card that names it resolves', async () => {
+    const project = writeProject({
+      'base/README.md': '---\nlicense: mit\n---\n\nA base model trained on lots of text.\n',
+      'child/README.md': '---\nbase_model: [Qwen/Qwen2.5-7B]\n---\n\nA model fine-tuned from the base model.\n',
+      'near/README.md': '---\nbase_model: Qwen2.5-7B\n---\n\nA model that names a base without its owner.\n',
+    });
+    const base = await run(project, 'import', 'hf-model', 'base/README.md', '--hub-id', 'Qwen/Qwen2.5-7B');
+    expect(base.stdout).toContain('wrote content/models/qwen-qwen2-5-7b.md');
+    await run(project, 'import', 'hf-model', 'child/README.md');
+    await run(project, 'import', 'hf-model', 'near/README.md');
+    const { catalog, errors } = catalogAt(project);
+    expect(errors).toEqual([]);
+    const parent = catalog.byId.get('qwen-qwen2-5-7b');
+    expect(parent?.data.links).toEqual([{ title: 'Hugging Face Hub', url: 'https://huggingface.co/Qwen/Qwen2.5-7B' }]);
+    const child = catalog.byId.get('child');
+    expect(child?.kind === 'model' && child.data.inputs).toEqual([{ model: 'qwen-qwen2-5-7b' }]);
+    const near = catalog.byId.get('near');
+    expect(near?.kind === 'model' && near.data.inputs).toBeUndefined();
+    const wrong = await run(project, 'import', 'croissant', 'base/README.md', '--hub-id', 'a/b');
+    expect(wrong.code).toBe(2);
+  });
+
+  it('picks only cards and dataset_infos.json from a folder of dataset repositories', async () => {
+    const project = writeProject({
+      'repos/a/README.md': WIKIPEDIA_CARD,
+      'repos/a/data/train.json': '[{"text": "not metadata"}]',
+      'repos/b/dataset_infos.json': JSON.stringify({ default: { features: { x: { dtype: 'string', _type: 'Value' } }, splits: { train: { name: 'train', num_examples: 3 } } } }),
+    });
+    const result = await run(project, 'import', 'hf-dataset', 'repos');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2 files: 2 imported, 0 failed');
+    expect(catalogAt(project).catalog.byId.has('b')).toBe(true);
+  });
+
   it('never overwrites an existing entry, and goes on with the other files of a folder', async () => {
     const project = writeProject({
       'cards/a/README.md': WIKIPEDIA_CARD,

@@ -1,6 +1,6 @@
 /** Pieces every importer shares: owners, status, descriptions, resolution of foreign names. */
 import type { DraftEntry, ImportContext, Placeholder } from './model.ts';
-import { toId } from './ids.ts';
+import { idFromFileName, toId } from './ids.ts';
 
 /**
  * The owner of imported entries until a person claims them: foreign cards name no
@@ -25,6 +25,17 @@ export function importedBase(): { data: Record<string, unknown>; placeholders: P
     data: { owners: [UNASSIGNED], status: 'draft' },
     placeholders: [{ path: ['owners'], reason: 'the source names no accountable owner' }],
   };
+}
+
+/** The Hub page of a dataset or model. */
+export function hubUrl(kind: 'dataset' | 'model', hubId: string): string {
+  return `https://huggingface.co/${kind === 'dataset' ? 'datasets/' : ''}${hubId}`;
+}
+
+/** Id and Hub link of a Hugging Face card: `--id`, else the whole Hub id, else the file name. */
+export function hubIdentity(context: ImportContext, kind: 'dataset' | 'model'): { id: string | undefined; link?: { title: string; url: string } } {
+  const id = context.id ?? (context.hubId ? toId(context.hubId) : undefined) ?? idFromFileName(context.fileName);
+  return context.hubId ? { id, link: { title: 'Hugging Face Hub', url: hubUrl(kind, context.hubId) } } : { id };
 }
 
 /** The first sentence of the first prose paragraph of a Markdown body, if it has one. */

@@ -41,6 +41,8 @@ export interface ImportContext {
   known: ReadonlyMap<string, KnownEntry>;
   /** The ids of the uses vocabulary (from the config), for rights read back from an export. */
   uses?: readonly string[];
+  /** The Hugging Face id of the card (`owner/name`), when known: names the entry and links it to the Hub. */
+  hubId?: string;
   /** The id to give the (first) entry; derived from the file name otherwise. */
   id?: string;
   /** The source file's name, for ids and messages. */

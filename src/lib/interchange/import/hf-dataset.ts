@@ -4,9 +4,9 @@
  * parts with their example counts, `source_datasets` become lineage where the upstream is
  * catalogued, and the card's prose becomes the datasheet body.
  */
-import { describe, firstProse, importedBase, isRecord, resolve, strings } from '../common.ts';
+import { describe, firstProse, hubIdentity, hubUrl, importedBase, isRecord, resolve, strings } from '../common.ts';
 import { readCard, readJson, CardError } from '../front-matter.ts';
-import { idFromFileName, titleFromId } from '../ids.ts';
+import { titleFromId } from '../ids.ts';
 import { mapLicense } from '../licenses.ts';
 import type { DraftEntry, ImportContext, ImportNote, ImportResult } from '../model.ts';
 import { importedMetadataSection } from '../render.ts';
@@ -136,11 +136,12 @@ interface BuildInput {
 
 function build(input: BuildInput): ImportResult {
   const { context, meta, configs, notes } = input;
-  const id = context.id ?? idFromFileName(context.fileName);
+  const { id, link } = hubIdentity(context, 'dataset');
   if (!id) throw new CardError({ line: 1, column: 1, message: `Cannot derive an id from the file name \`${context.fileName}\``, hint: 'Pass --id.' });
   const { data, placeholders } = importedBase();
   data['title'] = input.title?.trim() || titleFromId(id);
   describe(data, placeholders, [input.description]);
+  if (link) data['links'] = [link];
   const unmapped: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(meta)) if (!input.mapped.has(key)) unmapped[key] = value;
 
@@ -183,7 +184,7 @@ function build(input: BuildInput): ImportResult {
   for (const source of strings(meta['source_datasets'])) {
     if (source === 'original') continue;
     const name = source.replace(/^extended\|/, '');
-    const upstream = resolve(context, 'dataset', name, [`https://huggingface.co/datasets/${name}`]);
+    const upstream = resolve(context, 'dataset', name, [hubUrl('dataset', name)]);
     if (upstream && upstream !== id) derived.push({ dataset: upstream, transform: source.startsWith('extended|') ? 'extends the upstream dataset' : 'built from the upstream dataset' });
     else unresolved.push(source);
   }

@@ -5,9 +5,9 @@
  * metric when its dataset is catalogued (the metric rules demand a traceable dataset and
  * held-out split); every other result is tabled in the body with its figures as written.
  */
-import { describe, firstProse, importedBase, isRecord, resolve, strings } from '../common.ts';
+import { describe, firstProse, hubIdentity, hubUrl, importedBase, isRecord, resolve, strings } from '../common.ts';
 import { CardError, readCard } from '../front-matter.ts';
-import { idFromFileName, titleFromId } from '../ids.ts';
+import { titleFromId } from '../ids.ts';
 import { mapLicense } from '../licenses.ts';
 import type { DraftEntry, ImportContext, ImportNote, ImportResult } from '../model.ts';
 import { importedMetadataSection } from '../render.ts';
@@ -77,13 +77,14 @@ export function importHfModel(text: string, context: ImportContext): ImportResul
   const index = meta['model-index'] ?? meta['model_index'];
   const indexName = (Array.isArray(index) ? index[0] : index) as unknown;
   const declaredName = isRecord(indexName) && typeof indexName['name'] === 'string' ? indexName['name'] : typeof meta['model_name'] === 'string' ? meta['model_name'] : undefined;
-  const id = context.id ?? idFromFileName(context.fileName);
+  const { id, link } = hubIdentity(context, 'model');
   if (!id) throw new CardError({ line: 1, column: 1, message: `Cannot derive an id from the file name \`${context.fileName}\``, hint: 'Pass --id.' });
 
   const { data, placeholders } = importedBase();
   const heading = /^#\s+(.+?)\s*$/m.exec(card.body)?.[1];
   data['title'] = declaredName ?? (heading && !/[[{]/.test(heading) ? heading.replace(/`/g, '') : titleFromId(id));
   describe(data, placeholders, [firstProse(card.body)]);
+  if (link) data['links'] = [link];
   const unmapped: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(meta)) if (!MAPPED.has(key)) unmapped[key] = value;
   for (const typo of ['licence', 'liscence']) {
@@ -106,7 +107,7 @@ export function importHfModel(text: string, context: ImportContext): ImportResul
   const inputs: { model: string }[] = [];
   const unresolvedBase: string[] = [];
   for (const base of strings(meta['base_model'])) {
-    const upstream = resolve(context, 'model', base, [`https://huggingface.co/${base}`]);
+    const upstream = resolve(context, 'model', base, [hubUrl('model', base)]);
     if (upstream && upstream !== id) inputs.push({ model: upstream });
     else unresolvedBase.push(base);
   }
@@ -119,7 +120,7 @@ export function importHfModel(text: string, context: ImportContext): ImportResul
   const training: { dataset: string }[] = [];
   const unresolvedData: string[] = [];
   for (const name of strings(meta['datasets'])) {
-    const dataset = resolve(context, 'dataset', name, [`https://huggingface.co/datasets/${name}`]);
+    const dataset = resolve(context, 'dataset', name, [hubUrl('dataset', name)]);
     if (dataset) training.push({ dataset });
     else unresolvedData.push(name);
   }
@@ -135,7 +136,7 @@ export function importHfModel(text: string, context: ImportContext): ImportResul
   const tabled: Result[] = [];
   for (const result of results) {
     const name = result.datasetType ?? result.datasetName;
-    const dataset = name ? resolve(context, 'dataset', name, [`https://huggingface.co/datasets/${name}`]) : undefined;
+    const dataset = name ? resolve(context, 'dataset', name, [hubUrl('dataset', name)]) : undefined;
     const splits = dataset ? (context.known.get(dataset)?.splits ?? []) : [];
     const splitOk = result.split === undefined ? splits.length === 0 : splits.includes(result.split) && !/^train(ing)?$/i.test(result.split);
     if (dataset && splitOk && typeof result.value === 'number' && Number.isFinite(result.value)) {
@@ -170,7 +171,7 @@ export function importHfModel(text: string, context: ImportContext): ImportResul
       else if (!(r.datasetType ?? r.datasetName)) reasons.add('results with no dataset');
       else {
         const name = (r.datasetType ?? r.datasetName)!;
-        const dataset = resolve(context, 'dataset', name, [`https://huggingface.co/datasets/${name}`]);
+        const dataset = resolve(context, 'dataset', name, [hubUrl('dataset', name)]);
         const splits = dataset ? (context.known.get(dataset)?.splits ?? []) : [];
         if (!dataset) reasons.add('datasets that are not in the catalog');
         else if (r.split === undefined) reasons.add(`results that name no split of \`${dataset}\`, which declares splits`);

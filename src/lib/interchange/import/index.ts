@@ -14,10 +14,11 @@ import { importHfDataset } from './hf-dataset.ts';
 import { importHfModel } from './hf-model.ts';
 
 export const IMPORTERS = {
-  'hf-dataset': { run: importHfDataset, extensions: ['.md', '.json'], label: 'Hugging Face dataset card' },
-  'hf-model': { run: importHfModel, extensions: ['.md'], label: 'Hugging Face model card' },
-  croissant: { run: importCroissant, extensions: ['.json', '.jsonld'], label: 'Croissant JSON-LD' },
-  frictionless: { run: importFrictionless, extensions: ['.json'], label: 'Frictionless Data Package' },
+  // `matches` picks the files of a folder to import: a dataset repository holds data JSON too.
+  'hf-dataset': { run: importHfDataset, matches: (name: string) => /\.md$|dataset_infos\.json$/i.test(name), label: 'Hugging Face dataset card' },
+  'hf-model': { run: importHfModel, matches: (name: string) => /\.md$/i.test(name), label: 'Hugging Face model card' },
+  croissant: { run: importCroissant, matches: (name: string) => /\.(json|jsonld)$/i.test(name), label: 'Croissant JSON-LD' },
+  frictionless: { run: importFrictionless, matches: (name: string) => /\.json$/i.test(name), label: 'Frictionless Data Package' },
 } as const;
 
 export type ImportFormat = keyof typeof IMPORTERS;
