@@ -144,7 +144,8 @@ export function impactReport(input: ImpactInput, options: ImpactOptions = {}): I
       id,
       kind: now?.kind ?? was!.kind,
       file: change.path,
-      title: entry?.data.title ?? id,
+      // A file that fails its schema now is titled as it was.
+      title: (entry ?? before?.byId.get(was?.id ?? id))?.data.title ?? id,
       valid: change.status === 'deleted' ? true : entry !== undefined,
     };
     if (change.status === 'renamed' && change.from) item.previous = { id: was?.id ?? id, file: change.from };
@@ -178,7 +179,11 @@ export function impactReport(input: ImpactInput, options: ImpactOptions = {}): I
       downstream.set(member.id, { id: member.id, kind: entry.kind, title: entry.data.title, depth: member.depth, from: id, path: steps });
     }
   };
-  for (const c of changed) if (after.byId.has(c.id)) walk(after, c.id);
+  for (const c of changed) {
+    if (after.byId.has(c.id)) walk(after, c.id);
+    // An entry that no longer passes its schema is missing from the new graph; what used it, used it before.
+    else if (before?.byId.has(c.id)) walk(before, c.id);
+  }
   if (before) for (const id of removed.keys()) if (before.byId.has(id)) walk(before, id);
   const downstreamList = [...downstream.values()].sort(
     (a, b) => kindIndex(a.kind) - kindIndex(b.kind) || a.depth - b.depth || a.id.localeCompare(b.id),
@@ -363,7 +368,8 @@ export function impactMarkdown(report: ImpactReport, options: MarkdownOptions = 
     const entry = c.previous && c.previous.id !== c.id ? `${code(c.previous.id)} → ${code(c.id)}` : code(c.id);
     const file = c.previous ? `${code(c.previous.file)} → ${code(c.file)}` : code(c.file);
     const note = c.valid ? '' : ' (does not pass its schema yet)';
-    out.push(`| ${c.status} | ${entry} ${escapeMarkdown(c.title === c.id ? '' : c.title)}${note} | ${KINDS[c.kind].label.toLowerCase()} | ${file} |`);
+    const title = c.title === c.id ? '' : ` ${escapeMarkdown(c.title)}`;
+    out.push(`| ${c.status} | ${entry}${title}${note} | ${KINDS[c.kind].label.toLowerCase()} | ${file} |`);
   }
   if (report.changed.length > max) out.push(`| | … and ${report.changed.length - max} more | | |`);
   out.push('');

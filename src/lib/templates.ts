@@ -76,7 +76,9 @@ export function entryTemplate(kind: Kind, id: string, options: TemplateOptions =
   }
   const optional = Object.keys(properties).filter((key) => !written.includes(key));
   if (optional.length > 0) {
-    lines.push('', `# More fields (your editor completes them from schemas/json/${kind}.schema.json):`);
+    // Editors complete YAML files from the schema, but not front matter inside Markdown.
+    const where = BODY_SECTIONS[kind] ? `described in schemas/json/${kind}.schema.json` : `your editor completes them from schemas/json/${kind}.schema.json`;
+    lines.push('', `# More fields (${where}):`);
     const width = Math.max(...optional.map((key) => key.length)) + 1;
     for (const key of optional) lines.push(`#   ${`${key}:`.padEnd(width)} ${properties[key]!.description ?? ''}`.trimEnd());
   }

@@ -177,6 +177,20 @@ describe('impact', () => {
     expect(fixed.stdout).toContain('2 entries changed since `HEAD` · 1 entry downstream · 0 broken references · 0 new problems · 1 problem fixed.');
   });
 
+  it('still reports what is downstream of an entry the change leaves failing its schema', async () => {
+    const root = writeProject(content(LINEAGE));
+    git(root, 'init', '-q');
+    commit(root, 'Base');
+    writeFiles(root, { 'content/datasets/clean-events.md': LINEAGE['datasets/clean-events.md']!.replace('description: For tests.\n', '') });
+    const result = await run(['impact', '--since', 'HEAD', '--content', 'content'], root);
+    expect(result.stdout).toContain(
+      '| modified | `clean-events` Clean "events" \\<b\\>bold\\</b\\> \\[x\\] \\#1 end (does not pass its schema yet) | dataset | `content/datasets/clean-events.md` |',
+    );
+    expect(result.stdout).toContain('- `labels` Labels, depth 1: `clean-events feeds labels`');
+    expect(result.stdout).toContain('- `churn-model` Churn model, depth 2: `clean-events feeds labels trains churn-model`');
+    expect(result.stdout).toMatch(/- \*\*error\*\* `content\/datasets\/clean-events\.md:\d+:\d+` .*`description`.* \[schema\]/);
+  });
+
   it('counts files not yet committed, including new ones git does not track yet', async () => {
     const root = writeProject(content(LINEAGE));
     git(root, 'init', '-q');
