@@ -50,6 +50,7 @@ Commands:
            the rest. Never replaces a file.
            --out DIR          catalog folder to write into (default: content/)
            --id ID            the id of the entry (a single file only)
+           --hub-id OWNER/NAME  a Hugging Face card's Hub id, so later cards resolve to it
            --format FORMAT    pretty (default) or json
 
   export <format>
