@@ -16,8 +16,13 @@ export interface Pagefind {
 
 let loading: Promise<Pagefind | undefined> | undefined;
 
+/** The site's base path, which the header's search form carries (`data-base`). */
+function siteBase(): string {
+  return document.querySelector<HTMLElement>('[data-base]')?.dataset['base'] ?? '/';
+}
+
 export function loadPagefind(): Promise<Pagefind | undefined> {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const base = siteBase();
   loading ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
     .then(async (module: Pagefind) => {
       await module.options({ baseUrl: base, excerptLength: 18 });

@@ -1,9 +1,13 @@
-/** Links between pages, under the configured base path. */
+/**
+ * Links between pages, under the configured base path. The base comes from the config
+ * rather than `import.meta.env.BASE_URL`, which prerendered pages see as `/` in Astro 7.
+ */
 import { KINDS, type Kind } from '../../schemas/index.ts';
 import { entryPath, href } from '../lib/site/urls.ts';
 import type { Catalog } from '../lib/types.ts';
+import { siteSettings } from './settings.ts';
 
-export const base = (): string => import.meta.env.BASE_URL;
+export const base = (): string => siteSettings().base;
 export const link = (path = ''): string => href(base(), path);
 export const kindLink = (kind: Kind): string => link(`${KINDS[kind].folder}/`);
 

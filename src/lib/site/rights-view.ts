@@ -15,27 +15,33 @@ export function describeRight(right: Inherited, uses: Readonly<Record<string, { 
   }
 }
 
-export interface RightRow {
-  text: string;
-  /** The entry the right is declared on; the entry itself when it is its own. */
-  origin: string;
-  inherited: boolean;
+export interface RightOrigin {
+  /** The entry the right is declared on. */
+  id: string;
   /** Ids from the entry to the origin. */
   path: string[];
+}
+
+export interface RightRow {
+  text: string;
+  /** Declared by the entry itself. */
+  own: boolean;
+  /** Upstream entries it is inherited from, nearest first. */
+  from: RightOrigin[];
   /** An expiry that has passed. */
   expired: boolean;
 }
 
-/** One row per distinct right, nearest origin first; the same right from two upstream entries shows once per origin. */
+/** One row per distinct right, naming every upstream entry it comes from, nearest first. */
 export function rightRows(rights: readonly InheritedRight[], uses: Readonly<Record<string, { description?: string | undefined }>>, today: string): RightRow[] {
-  const seen = new Set<string>();
-  const rows: RightRow[] = [];
+  const rows = new Map<string, RightRow>();
   for (const r of rights) {
     const text = describeRight(r.right, uses);
-    const key = `${text}\0${r.origin.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    rows.push({ text, origin: r.origin.id, inherited: r.path.length > 1, path: r.path, expired: r.right.type === 'expires' && r.right.date < today });
+    const row = rows.get(text) ?? { text, own: false, from: [], expired: false };
+    if (r.path.length <= 1) row.own = true;
+    else if (!row.from.some((o) => o.id === r.origin.id)) row.from.push({ id: r.origin.id, path: r.path });
+    if (r.right.type === 'expires' && r.right.date < today) row.expired = true;
+    rows.set(text, row);
   }
-  return rows;
+  return [...rows.values()];
 }

@@ -1,0 +1,44 @@
+/** Builds a catalog's site with the real Astro CLI into a temporary folder, as `npm run build` does. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface BuiltSite {
+  code: number;
+  output: string;
+  outDir: string;
+}
+
+const work: string[] = [];
+
+/** Deletes every folder `buildSite` made; call it from `afterAll`. */
+export function removeBuilds(): void {
+  for (const folder of work.splice(0)) rmSync(folder, { recursive: true, force: true });
+}
+
+export function buildSite(contentDir: string, options: { today?: string } = {}): Promise<BuiltSite> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'cardcat-site-'));
+  work.push(folder);
+  const outDir = path.join(folder, 'dist');
+  const env = {
+    ...process.env,
+    CATALOG_DIR: contentDir,
+    CARDCAT_OUT_DIR: outDir,
+    CARDCAT_CACHE_DIR: path.join(folder, 'cache'),
+    ...(options.today ? { CARDCAT_TODAY: options.today } : {}),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: repoRoot, env });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code: code ?? 1, output, outDir }));
+  });
+}

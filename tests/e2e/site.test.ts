@@ -1,0 +1,172 @@
+/**
+ * The demo catalog's built site in real headless Chromium, as a visitor sees it: every
+ * page loads cleanly, search finds entries, filters narrow indexes, graphs render, and
+ * the closure lists work without JavaScript.
+ */
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../src/lib/catalog.ts';
+import { browserMissing, launch } from './browser.ts';
+import { buildSite, removeBuilds, repoRoot } from './build.ts';
+import { serve } from './server.ts';
+
+const missing = browserMissing();
+if (missing) console.log(`Skipping the browser tests: ${missing}.`);
+
+describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
+  const content = path.join(repoRoot, 'content');
+  const catalog = buildCatalog(content);
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    const site = await buildSite(content);
+    if (site.code !== 0) throw new Error(`The demo site did not build:\n${site.output}`);
+    server = await serve(site.outDir);
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    removeBuilds();
+  });
+
+  /** A page that records console errors, uncaught exceptions and failed same-site requests. */
+  async function open(url: string, options: { javaScript?: boolean } = {}) {
+    const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400 && r.url().startsWith(server.url)) problems.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    return { page, problems, close: () => context.close() };
+  }
+
+  const entryUrl = (folder: string, id: string) => `${server.url}${folder}/${id}/`;
+
+  it('loads every page without console errors, drawing every graph on the way', async () => {
+    const seen = new Set<string>();
+    const queue = [server.url];
+    const failures: string[] = [];
+    const { page, problems, close } = await open(server.url);
+    while (queue.length) {
+      const url = queue.shift()!;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      problems.length = 0;
+      if (url !== server.url || seen.size > 1) await page.goto(url, { waitUntil: 'load' });
+      // Graphs load Mermaid when scrolled into view; bring each into view so its errors count too.
+      for (const diagram of await page.locator('[data-lineage], .prose pre.mermaid').all()) {
+        await diagram.scrollIntoViewIfNeeded();
+        await diagram.locator('svg').first().waitFor({ state: 'attached', timeout: 15_000 }).catch(() => problems.push('a graph did not render'));
+      }
+      failures.push(...problems.map((p) => `${url.slice(server.url.length - 1)}: ${p}`));
+      const links = await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+      for (const link of links) {
+        const clean = link.split('#')[0]!.split('?')[0]!;
+        if (clean.startsWith(server.url) && !seen.has(clean) && !clean.includes('/pagefind/')) queue.push(clean);
+      }
+    }
+    await close();
+    expect(failures).toEqual([]);
+    // Every entry page was reached by following links from the home page.
+    const entryPages = [...seen].filter((u) => catalog.entries.some((e) => u === entryUrl(u.slice(server.url.length).split('/')[0]!, e.id)));
+    expect(entryPages.length).toBe(catalog.entries.length);
+  }, 300_000);
+
+  it('finds an entry first when its title is typed into the header search box', async () => {
+    const { page, problems, close } = await open(server.url);
+    const search = page.getByRole('searchbox', { name: 'Search the catalog' });
+    await search.fill('Viewing events, labelled');
+    const first = page.locator('#site-search-results li a').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.locator('.result-title').textContent()).toBe('Viewing events, labelled');
+    expect(await first.locator('.badge').textContent()).toBe('Dataset');
+    expect(await first.locator('.result-desc').textContent()).toBe("One row per play event, with the user's churn label 30 days later.");
+    expect(new URL((await first.getAttribute('href'))!, server.url).href).toBe(entryUrl('datasets', 'viewing-events-labelled'));
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('finds datasets by a column name and by a glossary term', async () => {
+    const { page, close } = await open(`${server.url}search/?q=days_since_last_play`);
+    await page.locator('[data-results] li').first().waitFor({ timeout: 15_000 });
+    const titles = await page.locator('[data-results] li > a').allTextContents();
+    expect(titles).toContain('Viewing events, labelled');
+    await page.goto(`${server.url}search/?q=subscriber&kind=Glossary%20term`);
+    await page.locator('[data-results] li').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-results] li .badge').allTextContents()).toEqual(
+      expect.arrayContaining(['Glossary term']),
+    );
+    expect(new Set(await page.locator('[data-results] li .badge').allTextContents())).toEqual(new Set(['Glossary term']));
+    await close();
+  });
+
+  it('narrows an index with a facet filter, without reloading the page', async () => {
+    const { page, problems, close } = await open(`${server.url}datasets/`);
+    const rows = page.locator('table[data-sortable] tbody tr');
+    const visible = page.locator('table[data-sortable] tbody tr:visible');
+    const total = await rows.count();
+    expect(total).toBe(catalog.entries.filter((e) => e.kind === 'dataset').length);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await page.getByLabel('Owner').selectOption('analytics-team');
+    const expected = catalog.entries.filter((e) => e.kind === 'dataset' && e.data.owners?.includes('analytics-team')).map((e) => e.data.title);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(total);
+    expect((await visible.locator('td:first-child > a').allTextContents()).sort()).toEqual(expected.sort());
+    expect(await page.locator('[data-count]').textContent()).toBe(`${expected.length} of ${total} entries`);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    expect(page.url()).toContain('owner=analytics-team');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it("renders a model's lineage graph as SVG containing its upstream datasets", async () => {
+    const { page, problems, close } = await open(entryUrl('models', 'churn-predictor'));
+    const box = page.locator('[data-lineage]');
+    await box.scrollIntoViewIfNeeded();
+    const svg = box.locator('[data-diagram] svg');
+    await svg.waitFor({ timeout: 20_000 });
+    const text = await svg.textContent();
+    const upstream = catalog.graph.closure('churn-predictor', 'up', { depth: 1 }).map((m) => catalog.byId.get(m.id)!).filter((e) => e.kind === 'dataset');
+    expect(upstream.length).toBeGreaterThan(0);
+    for (const dataset of upstream) expect(text).toContain(dataset.data.title);
+    // Nodes are plain links to the entries' pages.
+    const links = await svg.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href')));
+    expect(links).toContain(`/datasets/${upstream[0]!.id}/`);
+    // A deeper view is one choice away.
+    await box.getByLabel('Steps each way').selectOption('2');
+    await expect.poll(async () => (await svg.textContent()) ?? '', { timeout: 20_000 }).toContain('Raw play events');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('shows the closure lists with JavaScript disabled', async () => {
+    const { page, close } = await open(entryUrl('models', 'churn-predictor'), { javaScript: false });
+    const dependsOn = page.locator('[data-closure-list="depends-on"] tbody tr');
+    const expected = catalog.graph.closure('churn-predictor', 'up');
+    expect(await dependsOn.count()).toBe(Math.min(expected.length, 25));
+    expect(await dependsOn.first().locator('td').nth(2).textContent()).toBe('1');
+    const deep = expected.find((m) => m.depth >= 2)!;
+    const row = page.locator('[data-closure-list="depends-on"] tr', { hasText: catalog.byId.get(deep.id)!.data.title });
+    expect(await row.locator('.path .rel').count()).toBe(deep.depth);
+    const impacts = page.locator('[data-closure-list="impacts"]');
+    expect(await impacts.count()).toBe(1);
+    await close();
+  });
+
+  it('points "edit this file" at the entry\'s file in the repository', async () => {
+    const { page, close } = await open(entryUrl('datasets', 'viewing-events-labelled'));
+    const edit = page.getByRole('link', { name: 'Edit this file' });
+    const site = catalog.config.site;
+    expect(await edit.getAttribute('href')).toBe(`${site.repo_url}/edit/${site.edit_branch}/content/datasets/viewing-events-labelled.md`);
+    await close();
+  });
+});
