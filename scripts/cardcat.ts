@@ -6,6 +6,7 @@ import { graph } from './commands/graph.ts';
 import { impact } from './commands/impact.ts';
 import { importCommand } from './commands/import.ts';
 import { newEntry } from './commands/new.ts';
+import { synth } from './commands/synth.ts';
 import { UsageError, type Io } from './cli.ts';
 
 const HELP = `Cardcat: a git-based data catalog and model-card generator.
@@ -59,12 +60,18 @@ Commands:
            --out DIR          where to write (default: dist-export/)
            --force            replace files already there
 
+  synth --entries N --out DIR
+           Write a realistic synthetic catalog (DIR/content and its config) for
+           benchmarks; the same seed gives the same files. Never replaces a file.
+           --seed S           the random seed (default 1)
+           --as-of YYYY-MM-DD the day reviews and versions are dated before
+
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 `;
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check, new: newEntry, graph, impact, import: importCommand, export: exportCommand };
+const COMMANDS: Record<string, Command> = { check, new: newEntry, graph, impact, import: importCommand, export: exportCommand, synth };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...args] = argv;
