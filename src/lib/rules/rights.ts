@@ -31,6 +31,7 @@ export const rights: Rule = {
       if (rights.length === 0 && entry.kind !== 'model') continue;
       const { uses: declared, field } = declaredUses(entry);
       // The nearest origin of a conflict is the one worth reading; farther ones repeat it.
+      // A declared use gets one conflict, however many restrictions forbid it.
       const reported = new Set<string>();
       const once = (key: string) => !reported.has(key) && !!reported.add(key);
       const related = (r: InheritedRight): RuleReport['related'] =>
@@ -40,7 +41,7 @@ export const rights: Rule = {
         const right = r.right;
         if (right.type === 'restriction' && right.restriction === 'non-commercial') {
           declared.forEach((use, i) => {
-            if (!isCommercial(use) || !once(`nc:${i}`)) return;
+            if (!isCommercial(use) || !once(`use:${i}`)) return;
             report({
               entry, path: [...field, i],
               message: r.origin === entry
@@ -52,7 +53,7 @@ export const rights: Rule = {
           });
         } else if (right.type === 'prohibited-use') {
           declared.forEach((use, i) => {
-            if (use !== right.use || !once(`prohibited:${i}`)) return;
+            if (use !== right.use || !once(`use:${i}`)) return;
             report({
               entry, path: [...field, i],
               message: r.origin === entry
@@ -99,7 +100,7 @@ export const rights: Rule = {
             });
           }
           declared.forEach((use, i) => {
-            if (use !== 'redistribution' || !once(`redistribution:${i}`)) return;
+            if (use !== 'redistribution' || !once(`use:${i}`)) return;
             report({
               entry, path: [...field, i],
               message: `Use \`redistribution\` conflicts with the no-redistribution terms \`${right.license}\` of upstream \`${r.origin.id}\`${via(r)}`,
