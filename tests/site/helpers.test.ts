@@ -4,6 +4,7 @@ import { facetOptions, facetValues } from '../../src/lib/site/facets.ts';
 import { meetsObjective, modelsMissingObjectives, singleOwnerEntries, staleEntries } from '../../src/lib/site/health.ts';
 import { rightRows } from '../../src/lib/site/rights-view.ts';
 import { sitemapXml } from '../../src/lib/site/sitemap.ts';
+import { inlineCode } from '../../src/lib/site/text.ts';
 import { editUrl, href, normalizeBase } from '../../src/lib/site/urls.ts';
 import { inheritedRights } from '../../src/lib/rights.ts';
 import { MODEL_CARD_SECTIONS } from '../../src/lib/sections.ts';
@@ -76,5 +77,12 @@ describe('model card sections', () => {
     expect(matched.sections.get('Model details')?.markdown).toBe('Who built it.');
     expect(matched.sections.get('Metrics')?.markdown).toBe('Recall.\n\n## Sub\n\nx');
     expect(matched.rest).toEqual([{ heading: 'Extra', markdown: 'More.' }]);
+  });
+});
+
+describe('inline code in messages', () => {
+  it('turns backticked values into code and escapes everything else', () => {
+    expect(inlineCode('Unexpected `<b>`, expected `x` & y')).toBe('Unexpected <code>&lt;b&gt;</code>, expected <code>x</code> &amp; y');
+    expect(inlineCode('an unpaired ` backtick <')).toBe('an unpaired ` backtick &lt;');
   });
 });
