@@ -1,7 +1,6 @@
 /** Builds a catalog's site with the real Astro CLI into a temporary folder, as `npm run build` does. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,7 +20,11 @@ export function removeBuilds(): void {
 }
 
 export function buildSite(contentDir: string, options: { today?: string } = {}): Promise<BuiltSite> {
-  const folder = mkdtempSync(path.join(tmpdir(), 'cardcat-site-'));
+  // Inside the project: Astro stages prerendered pages for an outDir outside the working
+  // folder in one shared `.astro/.prerender/`, so parallel builds there would collide.
+  const parent = path.join(repoRoot, '.cache', 'site-builds');
+  mkdirSync(parent, { recursive: true });
+  const folder = mkdtempSync(path.join(parent, 'build-'));
   work.push(folder);
   const outDir = path.join(folder, 'dist');
   const env = {

@@ -216,5 +216,5 @@ describe('building the site from a catalog with errors', () => {
     expect(site.output).toMatch(/content\/datasets\/bad\.md:6:\d+ +error +.*`missing-upstream`/);
     expect(site.output).toContain('1 error');
     expect(existsSync(path.join(site.outDir, 'index.html'))).toBe(false);
-  });
+  }, 180_000);
 });
