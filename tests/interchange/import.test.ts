@@ -258,6 +258,27 @@ describe('import', () => {
     expect(tiny.body).toContain('sha256: abc');
   });
 
+  it('keeps Croissant record sets and access conditions it cannot map whole', async () => {
+    const croissant = {
+      '@type': 'sc:Dataset',
+      name: 'Two tables',
+      description: 'Orders and customers.',
+      conditionsOfAccess: 'Ask the data office.',
+      recordSet: [
+        { '@type': 'cr:RecordSet', '@id': 'orders', field: [{ '@id': 'orders/id', name: 'id', dataType: 'sc:Integer' }, { '@id': 'orders/total', name: 'total', dataType: 'sc:Float' }] },
+        { '@type': 'cr:RecordSet', '@id': 'customers', field: [{ '@id': 'customers/id', name: 'id', dataType: 'sc:Integer' }] },
+      ],
+    };
+    const project = writeProject({ 'two.json': JSON.stringify(croissant) });
+    const result = await run(project, 'import', 'croissant', 'two.json');
+    expect(result.stdout).toContain('Record set `orders` gives the schema; all 2 record sets are kept verbatim in the body');
+    const two = catalogAt(project).catalog.byId.get('two');
+    if (two?.kind !== 'dataset') throw new Error('two was not imported');
+    expect(two.data.schema).toEqual([{ name: 'id', type: 'integer' }, { name: 'total', type: 'float' }]);
+    expect(two.body).toContain('conditionsOfAccess: Ask the data office.');
+    expect(two.body).toContain('"@id": customers');
+  });
+
   it('imports each resource of a Data Package with constraints, licenses and row counts', async () => {
     const pkg = {
       name: 'sales',

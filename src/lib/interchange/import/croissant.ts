@@ -165,12 +165,13 @@ export function importCroissant(raw: string, context: ImportContext): ImportResu
     placeholders.splice(placeholders.findIndex((p) => p.path[0] === 'owners'), 1);
   } else if (doc['creator'] !== undefined) unmapped['creator'] = doc['creator'];
 
+  if (doc['conditionsOfAccess'] !== undefined) unmapped['conditionsOfAccess'] = doc['conditionsOfAccess'];
   if (doc['license'] !== undefined) {
     const license = mapLicense(doc['license']);
     if (license.spdx) {
       const conditions = readConditions(doc['conditionsOfAccess'], context.uses ?? []);
       data['rights'] = { license: license.spdx, ...(conditions ?? {}) };
-      if (doc['conditionsOfAccess'] !== undefined && !conditions) unmapped['conditionsOfAccess'] = doc['conditionsOfAccess'];
+      if (conditions) delete unmapped['conditionsOfAccess'];
     } else {
       unmapped['license'] = doc['license'];
       notes.push({ severity: 'warning', message: `License ${license.original.map((l) => `\`${l}\``).join(', ') || '(empty)'} is not an SPDX id; it is kept in the body and \`rights\` is left out` });
@@ -206,7 +207,6 @@ export function importCroissant(raw: string, context: ImportContext): ImportResu
     const unique = columns.filter((c) => !seen.has(c.name) && seen.add(c.name));
     if (unique.length) data['schema'] = unique;
     if (unique.length < columns.length) notes.push({ severity: 'warning', message: 'Duplicate field names in the record set; only the first of each was kept in the schema' });
-    if (recordSets.length > 1) notes.push({ severity: 'info', message: `Record set \`${prefix}\` gives the schema; the other ${recordSets.length - 1} are kept in the body` });
   }
   if (splitSet) {
     const parts = splitParts(splitSet);
@@ -215,8 +215,12 @@ export function importCroissant(raw: string, context: ImportContext): ImportResu
       placeholders.push({ path: ['splits', 'method'], reason: 'Croissant does not say how rows were assigned to splits' });
     }
   }
-  const exported = recordSets.length <= 2 && main !== undefined && isSimpleRecordSet(main) && (!splitSet || isSimpleRecordSet(splitSet));
-  if (recordSets.length && !exported) unmapped['recordSet'] = doc['recordSet'];
+  // Nothing to keep when every record set was mapped whole (as in Cardcat's own export).
+  const mappedWhole = recordSets.every((rs) => (rs === main || rs === splitSet) && isSimpleRecordSet(rs));
+  if (recordSets.length && !mappedWhole) {
+    unmapped['recordSet'] = doc['recordSet'];
+    if (main) notes.push({ severity: 'info', message: `Record set \`${text(main['@id']) ?? text(main['name']) ?? ''}\` gives the schema; all ${recordSets.length} record sets are kept verbatim in the body` });
+  }
 
   const derived: Record<string, unknown>[] = [];
   for (const upstream of list(doc['prov:wasDerivedFrom'])) {
