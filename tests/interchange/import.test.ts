@@ -103,6 +103,7 @@ describe('import', () => {
     expect(squad.body).toContain('# Dataset Card for SQuAD');
     expect(squad.body).toContain('## Imported metadata');
     expect(squad.body).toContain('paperswithcode_id: squad');
+    expect(squad.body).toContain('num_bytes: 79346108');
     expect(squad.body).toContain('extended|wikipedia');
     const text = readFileSync(path.join(project, 'content/datasets/squad.md'), 'utf8');
     expect(text).toContain('owners: [ unassigned ] # placeholder: the source names no accountable owner');

@@ -165,7 +165,8 @@ function build(input: BuildInput): ImportResult {
       notes.push({ severity: 'info', message: `${configs.length} configurations: \`${main.name}\` gives the schema and splits; every configuration is tabled in the body` });
       extraBody.push('## Configurations\n', `The source describes ${configs.length} configurations; the schema and splits above are those of \`${main.name}\`.\n`, ...configs.map(configTable));
     }
-    if (configs.length > 1 || main.unknownFeatures.length || configs.some((c) => c.odd.length)) unmapped['dataset_info'] = meta['dataset_info'];
+    // Kept whole: download sizes, bytes per split and the other configurations have no field.
+    if (meta['dataset_info'] !== undefined) unmapped['dataset_info'] = meta['dataset_info'];
   }
 
   const licenseValue = meta['license'] ?? meta['licenses'];

@@ -87,6 +87,7 @@ export function importHfModel(text: string, context: ImportContext): ImportResul
   if (link) data['links'] = [link];
   const unmapped: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(meta)) if (!MAPPED.has(key)) unmapped[key] = value;
+  if (typeof meta['model_name'] === 'string' && meta['model_name'] !== data['title']) unmapped['model_name'] = meta['model_name'];
   for (const typo of ['licence', 'liscence']) {
     if (typo in meta) notes.push({ severity: 'warning', message: `Key \`${typo}\` is a misspelling of \`license\`; it is kept in the body, not read as the license` });
   }
