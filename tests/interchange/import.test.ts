@@ -110,6 +110,36 @@ describe('import', () => {
     expect(text).toContain('method: random # placeholder:');
   });
 
+  it('writes a readable entry: identity first, placeholders marked, the card kept as the body', async () => {
+    const project = writeProject({ 'wikipedia/README.md': WIKIPEDIA_CARD.replace('---\n\n', '---\n\n# Wikipedia\n\n') + '\n## Uses\n\nLanguage modelling.\n' });
+    await run(project, 'import', 'hf-dataset', 'wikipedia/README.md');
+    expect(readFileSync(path.join(project, 'content/datasets/wikipedia.md'), 'utf8')).toMatchInlineSnapshot(`
+      "---
+      title: Wikipedia
+      description: Articles from Wikipedia, cleaned.
+      owners: [ unassigned ] # placeholder: the source names no accountable owner
+      status: draft
+      rights:
+        license: CC-BY-4.0
+      ---
+
+      # Wikipedia
+
+      Articles from Wikipedia, cleaned.
+
+      ## Uses
+
+      Language modelling.
+      "
+    `);
+    expect(readFileSync(path.join(project, 'content/teams/unassigned.yaml'), 'utf8')).toMatchInlineSnapshot(`
+      "title: Unassigned (placeholder) # placeholder: replace \`unassigned\` in the owners of imported entries, then delete this file
+      description: Owner of imported entries until a real team or person takes them over.
+      status: draft
+      "
+    `);
+  });
+
   it('turns source datasets into lineage when the upstream is catalogued', async () => {
     const project = writeProject({ 'cards/wikipedia/README.md': WIKIPEDIA_CARD, 'cards/squad/README.md': SQUAD_CARD });
     expect((await run(project, 'import', 'hf-dataset', 'cards/wikipedia/README.md')).code).toBe(0);
