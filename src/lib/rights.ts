@@ -21,7 +21,9 @@ export interface InheritedRight {
   right: Inherited;
   /** The entry the right is declared on. */
   origin: Entry;
-  /** Ids from the entry to the origin; just the entry when it is its own origin. */
+  /** Steps from the entry to the origin: 0 for its own rights, 1 for a direct upstream entry. */
+  depth: number;
+  /** Ids from the entry to the origin along one shortest path; just the entry when it is its own origin. */
   path: string[];
 }
 
@@ -65,7 +67,90 @@ function readOwnRights(catalog: Catalogish, entry: Entry): Inherited[] {
 
 /** Every right that binds `entry`, its own first, then each upstream entry's by distance. */
 export function inheritedRights(catalog: Catalogish, entry: Entry): InheritedRight[] {
-  const out: InheritedRight[] = ownRights(catalog, entry).map((right) => ({ right, origin: entry, path: [entry.id] }));
+  const reach = reachTable(catalog).get(entry.id);
+  if (!reach) return inheritedRightsByClosure(catalog, entry);
+  const out: InheritedRight[] = [];
+  const table = reachTable(catalog);
+  for (const step of [...reach.values()].sort((a, b) => a.depth - b.depth)) {
+    let path: string[] | undefined;
+    // Paths are only spelt out when read (for a message or a page): on a long chain, every
+    // entry's path to the top is as long as the chain.
+    const pathOf = () => (path ??= tracePath(table, entry.id, step.origin.id));
+    for (const right of ownRights(catalog, step.origin)) {
+      out.push({
+        right,
+        origin: step.origin,
+        depth: step.depth,
+        get path() {
+          return pathOf();
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** How an entry reaches one upstream entry that declares rights: how far, and the next step toward it. */
+interface Reach {
+  origin: Entry;
+  depth: number;
+  /** The neighbour one step closer to the origin; undefined for the entry itself. */
+  via?: string;
+}
+
+const reachCache = new WeakMap<Catalogish['graph'], Map<string, Map<string, Reach>>>();
+
+/**
+ * For every entry, the upstream entries that declare rights, each at its shortest distance:
+ * computed once per catalog in lineage order, each entry from its direct upstream, so the
+ * work is linear in the edges times the origins that flow along them rather than a closure
+ * walk per entry. Entries in or below a lineage cycle have no order; they are left out, and
+ * `inheritedRights` walks their closure instead.
+ */
+function reachTable(catalog: Catalogish): Map<string, Map<string, Reach>> {
+  const cached = reachCache.get(catalog.graph);
+  if (cached) return cached;
+  const { graph, byId } = catalog;
+  const upstream = (id: string) => [...new Set(graph.outgoing(id).filter((e) => RIGHTS_FLOW.has(e.type)).map((e) => e.to))];
+  const waiting = new Map<string, number>();
+  const ready: string[] = [];
+  for (const id of byId.keys()) {
+    const count = upstream(id).length;
+    waiting.set(id, count);
+    if (count === 0) ready.push(id);
+  }
+  const table = new Map<string, Map<string, Reach>>();
+  for (let i = 0; i < ready.length; i++) {
+    const id = ready[i]!;
+    const entry = byId.get(id)!;
+    const reach = new Map<string, Reach>();
+    if (ownRights(catalog, entry).length > 0) reach.set(id, { origin: entry, depth: 0 });
+    for (const up of upstream(id)) {
+      for (const [originId, step] of table.get(up) ?? []) {
+        const known = reach.get(originId);
+        if (!known || step.depth + 1 < known.depth) reach.set(originId, { origin: step.origin, depth: step.depth + 1, via: up });
+      }
+    }
+    table.set(id, reach);
+    for (const down of new Set(graph.incoming(id).filter((e) => RIGHTS_FLOW.has(e.type)).map((e) => e.from))) {
+      const left = (waiting.get(down) ?? 0) - 1;
+      waiting.set(down, left);
+      if (left === 0) ready.push(down);
+    }
+  }
+  reachCache.set(catalog.graph, table);
+  return table;
+}
+
+function tracePath(table: Map<string, Map<string, Reach>>, from: string, origin: string): string[] {
+  const path = [from];
+  for (let step = table.get(from)?.get(origin); step?.via !== undefined; step = table.get(step.via)?.get(origin)) path.push(step.via);
+  return path;
+}
+
+/** The same answer by walking the closure: for entries whose upstream has a cycle. */
+function inheritedRightsByClosure(catalog: Catalogish, entry: Entry): InheritedRight[] {
+  const out: InheritedRight[] = ownRights(catalog, entry).map((right) => ({ right, origin: entry, depth: 0, path: [entry.id] }));
   const closure = catalog.graph.closure(entry.id, 'up', { follow: (t) => RIGHTS_FLOW.has(t) });
   const members = new Map<string, ClosureMember>(closure.map((m) => [m.id, m]));
   for (const member of closure) {
@@ -74,7 +159,7 @@ export function inheritedRights(catalog: Catalogish, entry: Entry): InheritedRig
     const rights = ownRights(catalog, origin);
     if (rights.length === 0) continue;
     const path = Graph.path(entry.id, member.id, members, 'up');
-    for (const right of rights) out.push({ right, origin, path });
+    for (const right of rights) out.push({ right, origin, depth: member.depth, path });
   }
   return out;
 }

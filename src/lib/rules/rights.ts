@@ -5,8 +5,13 @@ import { referencesOf } from '../references.ts';
 import type { Entry, PathKey } from '../types.ts';
 import type { Rule, RuleReport } from './rule.ts';
 
-const via = (r: InheritedRight) =>
-  r.path.length > 2 ? ` (through ${r.path.map((id) => `\`${id}\``).join(' → ')})` : '';
+/** The path to a distant origin, shortened in the middle when it is too long to read. */
+const via = (r: InheritedRight) => {
+  if (r.depth <= 1) return '';
+  const ids = r.path.map((id) => `\`${id}\``);
+  const shown = ids.length > 7 ? [...ids.slice(0, 3), `… ${ids.length - 5} more …`, ...ids.slice(-2)] : ids;
+  return ` (through ${shown.join(' → ')})`;
+};
 
 /** The `expires` line of a license entry, for an expired agreement's related places. */
 const agreementOf = (license: Entry | undefined): NonNullable<RuleReport['related']> =>
@@ -75,7 +80,7 @@ export const rights: Rule = {
         }
         if (entry.kind !== 'dataset' || r.origin === entry) continue;
         const rightsOf = entry.data.rights;
-        const direct = r.path.length === 2;
+        const direct = r.depth === 1;
         if (right.type === 'restriction' && right.restriction === 'no-derivatives' && direct) {
           report({
             entry, path: derivationPath(entry, r.origin.id),
