@@ -1,6 +1,6 @@
 /** A license: a custom data-use agreement beyond SPDX, with what it permits and forbids. */
 import * as z from 'zod';
-import { commonOwned, date, useId } from './shared.ts';
+import { commonOwned, date, useId, webUrl } from './shared.ts';
 
 const terms = z.array(z.string().min(1));
 
@@ -18,7 +18,7 @@ export const license = z
       .optional(),
     prohibited_uses: z.array(useId).describe('Uses from the vocabulary that the license forbids.').optional(),
     expires: date.describe('When the agreement ends; data under it must not be used after.').optional(),
-    url: z.url().describe('Where the full text is.').optional(),
+    url: webUrl.describe('Where the full text is.').optional(),
   })
   .describe('A custom license or data-use agreement.');
 

@@ -1,6 +1,6 @@
 /** A model: a model card with its data, inputs, metrics against objectives and operations. */
 import * as z from 'zod';
-import { commonOwned, license, reference, useId, versionLabel } from './shared.ts';
+import { commonOwned, license, reference, useId, versionLabel, webUrl } from './shared.ts';
 
 export const dataRef = z
   .strictObject({
@@ -94,7 +94,7 @@ export const model = z
       .optional(),
     experiment: z
       .strictObject({
-        url: z.url().describe('Link to the experiment tracker run.').optional(),
+        url: webUrl.describe('Link to the experiment tracker run.').optional(),
         run_id: z.string().describe('The tracker run id.').optional(),
       })
       .describe('Where the training run is tracked.')

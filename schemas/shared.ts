@@ -58,10 +58,19 @@ export const license = z
     'An SPDX license id or expression (`CC-BY-4.0`, `MIT OR Apache-2.0`), `proprietary`, or the id of a `licenses/` entry.',
   );
 
+/**
+ * A web address. Only http(s) and mailto: a `javascript:` or `data:` address would run
+ * script in a reader's browser when the link is followed from the site.
+ */
+export const webUrl = z.url({
+  protocol: /^(https?|mailto)$/,
+  error: 'Expected a web address starting with `https://` or `http://`',
+});
+
 export const link = z
   .strictObject({
     title: z.string().describe('What the link leads to.'),
-    url: z.url().describe('The address.'),
+    url: webUrl.describe('The address.'),
   })
   .describe('A titled link.');
 

@@ -214,4 +214,19 @@ describe('bad YAML', () => {
         hint: Write one \`field: value\` per line, starting with \`title:\`."
     `);
   });
+
+  it('reports links that would run script when followed, in every field that holds an address', () => {
+    expect(
+      report({
+        'datasets/a.yaml': DATASET + "links:\n  - { title: Docs, url: \"javascript:alert('x')\" }\n  - { title: Data, url: 'data:text/html,<script>alert(1)</script>' }\n  - { title: Ok, url: https://example.com/docs }\n",
+        'models/b.yaml': "title: B\ndescription: B.\nowners: [data-team]\nexperiment: { url: \"JaVaScRiPt:alert('x')\" }\n",
+        'licenses/c.yaml': 'title: C\ndescription: C.\nowners: [data-team]\nurl: vbscript:msgbox(1)\n',
+      }),
+    ).toMatchInlineSnapshot(`
+      "content/datasets/a.yaml:6:25 error [schema] Expected a web address starting with \`https://\` or \`http://\`, found \`javascript:alert('x')\`
+      content/datasets/a.yaml:7:25 error [schema] Expected a web address starting with \`https://\` or \`http://\`, found \`data:text/html,<script>alert(1)</script>\`
+      content/licenses/c.yaml:4:6 error [schema] Expected a web address starting with \`https://\` or \`http://\`, found \`vbscript:msgbox(1)\`
+      content/models/b.yaml:4:20 error [schema] Expected a web address starting with \`https://\` or \`http://\`, found \`JaVaScRiPt:alert('x')\`"
+    `);
+  });
 });
