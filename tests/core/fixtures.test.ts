@@ -1,6 +1,7 @@
 /**
- * Every folder in tests/fixtures/ is a small catalog (content/ and an optional config)
- * whose full report is pinned in its expected.txt, so any change to a message shows in review.
+ * A folder in tests/fixtures/ with an expected.txt is a small catalog (content/ and an
+ * optional config) whose full report is pinned there, so any change to a message shows in
+ * review. A new case starts with an empty expected.txt; `vitest -u` fills it.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,11 @@ import { buildCatalog } from '../../src/lib/catalog.ts';
 import { formatPretty } from '../../src/lib/format/pretty.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures');
-const cases = readdirSync(fixtures, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+// A folder opts in with its expected.txt: other suites keep fixtures here too, and this
+// runner must never write a report into a folder it does not own.
+const cases = readdirSync(fixtures, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(path.join(fixtures, d.name, 'expected.txt')))
+  .map((d) => d.name);
 
 describe('fixture catalogs', () => {
   it('has fixtures to check', () => {
