@@ -36,15 +36,15 @@ describe('inherited rights', () => {
     expect(summary(inheritedRights(catalog, catalog.byId.get('c')!))).toEqual(['restriction:non-commercial from top at 3 via c>b>a>top']);
   });
 
-  it('carries a right down a 10,000-deep chain, and the rule names the path in short', () => {
-    const n = 10_000;
+  it('carries a right down a 2,000-deep chain, and the rule names the path in short', () => {
+    const n = 2_000;
     const content: Record<string, string> = {};
     for (let i = 0; i < n; i++) {
       Object.assign(content, dataset(`d${i}`, i === 0 ? 'rights: { license: CC-BY-NC-4.0 }\n' : `derived_from: [{ dataset: d${i - 1} }]\n${i === n - 1 ? 'rights: { license: MIT, allowed_uses: [advertising] }\n' : ''}`));
     }
     const text = diagnose('rights', content, { config: 'uses: { advertising: { commercial: true } }\n' });
     expect(text).toMatchInlineSnapshot(`
-      "content/datasets/d9999.md:6:40 error Commercial use \`advertising\` conflicts with the non-commercial license \`CC-BY-NC-4.0\` of upstream \`d0\` (through \`d9999\` → \`d9998\` → \`d9997\` → … 9995 more … → \`d1\` → \`d0\`)
+      "content/datasets/d1999.md:6:40 error Commercial use \`advertising\` conflicts with the non-commercial license \`CC-BY-NC-4.0\` of upstream \`d0\` (through \`d1999\` → \`d1998\` → \`d1997\` → … 1995 more … → \`d1\` → \`d0\`)
         hint: Remove the use, or replace the non-commercial data upstream.
         see: content/datasets/d0.md:5:9 declared on \`d0\`"
     `);
