@@ -101,6 +101,15 @@ describe('new', () => {
     expect(readFileSync(file, 'utf8')).toBe('title: ML team, edited by hand\n');
   });
 
+  it('refuses to overwrite a file even when the catalog cannot read it (too large here)', async () => {
+    const root = writeProject({ 'content/teams/big-team.yaml': 'title: A team with a long file\n', 'cardcat.config.yaml': 'max_file_bytes: 10\n' });
+    const result = await run(['new', 'team', 'big-team', '--content', 'content'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('`content/teams/big-team.yaml` already exists; nothing was written.');
+    expect(readFileSync(path.join(root, 'content/teams/big-team.yaml'), 'utf8')).toBe('title: A team with a long file\n');
+    expect(readdirSync(path.join(root, 'content/teams'))).toEqual(['big-team.yaml']);
+  });
+
   it('refuses an id that another kind already uses, since ids are unique across kinds', async () => {
     const { root, content } = project();
     const result = await run(['new', 'model', 'data-team', '--content', content], root);
