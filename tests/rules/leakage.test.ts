@@ -98,6 +98,19 @@ describe('leakage', () => {
     `);
   });
 
+  it('reports evaluation data built from a held-out split when the model trains on the whole dataset', () => {
+    const text = diagnose('leakage', {
+      'datasets/events.md': dataset('Events'),
+      'datasets/holdout.md': dataset('Holdout', 'derived_from: [{ dataset: events, split: test }]\n'),
+      'models/churn.md': model('{ dataset: events }', '{ dataset: holdout, split: test }'),
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "content/models/churn.md:8:16 error Evaluation data \`holdout\` is derived from split \`test\` of training data \`events\`, which it trains on whole: \`holdout\` → \`events\`
+        hint: Name the split of \`events\` it trains on, such as \`split: train\`.
+        see: content/models/churn.md:6:5 trained on \`events\`"
+    `);
+  });
+
   it('reports training data derived from the evaluation data', () => {
     const text = diagnose('leakage', {
       'datasets/events.md': dataset('Events'),

@@ -58,12 +58,16 @@ export const leakage: Rule = {
             report({
               entry,
               path: ['evaluation', i, 'dataset'],
-              message: down.split !== undefined
-                ? `Evaluation data \`${evalId}\` is derived from split \`${down.split}\` of training data \`${trainId}\`, the split it is trained on: ${show(down.path)}`
-                : `Evaluation data \`${evalId}\` is derived from training data \`${trainId}\`: ${show(down.path)}`,
-              hint: down.split !== undefined
-                ? `Train on another split of \`${trainId}\` than the one \`${child}\` was built from.`
-                : `If \`${child}\` comes from a held-out split of \`${trainId}\`, declare it: \`derived_from: [{ dataset: ${trainId}, split: test }]\`.`,
+              message: down.split === undefined
+                ? `Evaluation data \`${evalId}\` is derived from training data \`${trainId}\`: ${show(down.path)}`
+                : train.split === undefined
+                  ? `Evaluation data \`${evalId}\` is derived from split \`${down.split}\` of training data \`${trainId}\`, which it trains on whole: ${show(down.path)}`
+                  : `Evaluation data \`${evalId}\` is derived from split \`${down.split}\` of training data \`${trainId}\`, the split it is trained on: ${show(down.path)}`,
+              hint: down.split === undefined
+                ? `If \`${child}\` comes from a held-out split of \`${trainId}\`, declare it: \`derived_from: [{ dataset: ${trainId}, split: test }]\`.`
+                : train.split === undefined
+                  ? `Name the split of \`${trainId}\` it trains on, such as \`split: train\`.`
+                  : `Train on another split of \`${trainId}\` than the one \`${child}\` was built from.`,
               related,
             });
             return;
@@ -73,12 +77,16 @@ export const leakage: Rule = {
             report({
               entry,
               path: ['evaluation', i, 'dataset'],
-              message: up.split !== undefined
-                ? `Training data \`${trainId}\` is derived from split \`${up.split}\` of evaluation data \`${evalId}\`, the split it is evaluated on: ${show(up.path)}`
-                : `Training data \`${trainId}\` is derived from evaluation data \`${evalId}\`: ${show(up.path)}`,
-              hint: up.split !== undefined
-                ? `Evaluate on another split of \`${evalId}\` than the one \`${up.path[up.path.length - 2]}\` was built from.`
-                : `Evaluate on data the training set was not built from, or declare the split \`${up.path[up.path.length - 2]}\` was derived from.`,
+              message: up.split === undefined
+                ? `Training data \`${trainId}\` is derived from evaluation data \`${evalId}\`: ${show(up.path)}`
+                : evaluation.split === undefined
+                  ? `Training data \`${trainId}\` is derived from split \`${up.split}\` of evaluation data \`${evalId}\`, which it is evaluated on whole: ${show(up.path)}`
+                  : `Training data \`${trainId}\` is derived from split \`${up.split}\` of evaluation data \`${evalId}\`, the split it is evaluated on: ${show(up.path)}`,
+              hint: up.split === undefined
+                ? `Evaluate on data the training set was not built from, or declare the split \`${up.path[up.path.length - 2]}\` was derived from.`
+                : evaluation.split === undefined
+                  ? `Name the split of \`${evalId}\` it is evaluated on, such as \`split: test\`.`
+                  : `Evaluate on another split of \`${evalId}\` than the one \`${up.path[up.path.length - 2]}\` was built from.`,
               related,
             });
           }
