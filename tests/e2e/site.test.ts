@@ -51,7 +51,7 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
 
   const entryUrl = (folder: string, id: string) => `${server.url}${folder}/${id}/`;
 
-  it('loads every page without console errors, drawing every graph on the way', async () => {
+  it('loads every page without console errors, drawing every graph, with one h1, landmarks and labelled controls', async () => {
     const seen = new Set<string>();
     const queue = [server.url];
     const failures: string[] = [];
@@ -67,6 +67,17 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
         await diagram.scrollIntoViewIfNeeded();
         await diagram.locator('svg').first().waitFor({ state: 'attached', timeout: 15_000 }).catch(() => problems.push('a graph did not render'));
       }
+      // Accessibility basics a crawler can see: one h1, the landmarks, and no unlabelled control.
+      const audit = await page.evaluate(() => ({
+        h1: document.querySelectorAll('h1').length,
+        landmarks: ['header', 'nav', 'main', 'footer'].filter((tag) => !document.querySelector(tag)),
+        unlabelled: [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')]
+          .filter((c) => c.type !== 'hidden' && !c.labels?.length && !c.getAttribute('aria-label'))
+          .map((c) => c.outerHTML.slice(0, 80)),
+      }));
+      if (audit.h1 !== 1) problems.push(`${audit.h1} h1 elements`);
+      if (audit.landmarks.length) problems.push(`missing ${audit.landmarks.join(', ')}`);
+      for (const control of audit.unlabelled) problems.push(`unlabelled control ${control}`);
       failures.push(...problems.map((p) => `${url.slice(server.url.length - 1)}: ${p}`));
       const links = await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
       for (const link of links) {

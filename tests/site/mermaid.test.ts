@@ -64,6 +64,20 @@ describe('lineage graphs as Mermaid text', () => {
     expect(lineageMermaid(catalog.graph, catalog.byId, 'c', { href, depth: 2 }).nodes).toBe(3);
   });
 
+  it('leaves out edges that bypass the entry, from an upstream neighbour straight to a downstream one', () => {
+    const catalog = catalogOf({
+      ...OWNERS,
+      'datasets/raw.md': dataset('Raw'),
+      'datasets/mid.md': dataset('Mid', 'derived_from:\n  - { dataset: raw }\n'),
+      'datasets/out.md': dataset('Out', 'derived_from:\n  - { dataset: mid }\n  - { dataset: raw }\n'),
+    });
+    const { text, edges } = lineageMermaid(catalog.graph, catalog.byId, 'mid', { href });
+    expect(edges).toBe(2);
+    expect(text).toContain('n1 -->|"feeds"| n0');
+    expect(text).toContain('n0 -->|"feeds"| n2');
+    expect(text).not.toContain('n1 -->|"feeds"| n2');
+  });
+
   it('caps edges at the edge limit', () => {
     const files: Record<string, string> = { ...OWNERS };
     for (let i = 0; i < 6; i++) files[`datasets/up-${i}.md`] = dataset(`Up ${i}`);

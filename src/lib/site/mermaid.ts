@@ -86,10 +86,14 @@ export function lineageMermaid(graph: Graph, entries: Lookup, id: string, option
 
   // One arrow per pair, drawn the way data flows (upstream → downstream), naming every relation between them.
   const pairs = new Map<string, { from: string; to: string; labels: string[] }>();
-  // Every dependency edge among the kept nodes, including ones that cross between the two sides.
+  // Dependency edges among the kept nodes on the same side of the entry, or touching it. An
+  // edge from an upstream neighbour straight to a downstream one bypasses the entry: it says
+  // nothing about this entry's lineage and crosses the whole drawing.
+  const side = new Map<string, Direction | 'self'>([[id, 'self'], ...keptUp.map((m): [string, Direction] => [m.id, 'up']), ...keptDown.map((m): [string, Direction] => [m.id, 'down'])]);
+  const sameSide = (a: string, b: string) => side.get(a) === 'self' || side.get(b) === 'self' || side.get(a) === side.get(b);
   for (const member of order) {
     for (const edge of graph.outgoing(member)) {
-      if (!RELATIONS[edge.type].dependency || !nodeId.has(edge.to) || edge.to === edge.from) continue;
+      if (!RELATIONS[edge.type].dependency || !nodeId.has(edge.to) || edge.to === edge.from || !sameSide(edge.from, edge.to)) continue;
       const key = `${edge.to}\0${edge.from}`;
       const pair = pairs.get(key) ?? { from: edge.to, to: edge.from, labels: [] };
       const label = RELATIONS[edge.type].backward;
