@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
-import { AstroError } from 'astro/errors';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { KIND_NAMES } from '../schemas/index.ts';
@@ -13,6 +12,12 @@ import { buildCatalog } from './lib/catalog.ts';
 import { findConfig } from './lib/config.ts';
 import { renderMarkdown } from './lib/site/markdown.ts';
 import { contentDir, diagnosticsReport } from './site/catalog.ts';
+
+/** A folder as the user would type it: relative when inside the working folder. */
+const shown = (dir: string) => {
+  const rel = path.relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
+};
 
 const catalogLoader: Loader = {
   name: 'cardcat-catalog',
@@ -23,10 +28,14 @@ const catalogLoader: Loader = {
       const catalog = buildCatalog(dir, today ? { today } : {});
       const report = diagnosticsReport(catalog, process.stdout.isTTY === true);
       if (report.errors) {
-        const message = `${report.text}\n\nThe catalog in ${path.relative(process.cwd(), dir) || '.'} has errors; fix them and build again.`;
-        // In dev the error is shown and the server keeps running, so fixing the file recovers.
-        if (dev) logger.error(message);
-        else throw new AstroError(`The catalog has ${report.errors} error${report.errors === 1 ? '' : 's'}.`, report.text);
+        const message = `${report.text}\n\nThe site was not built: the catalog in \`${shown(dir)}\` has errors. Fix them and build again.`;
+        // In dev the report is shown and the server keeps running, so fixing the file recovers.
+        if (dev) logger.error(`\n${message}`);
+        else {
+          // A user error: check's report and a non-zero exit, without a stack trace pointing into this loader.
+          process.stderr.write(`\n${message}\n`);
+          process.exit(1);
+        }
       } else if (report.warnings) {
         logger.warn(`\n${report.text}`);
       }
