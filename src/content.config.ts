@@ -10,7 +10,6 @@ import { z } from 'astro/zod';
 import { KIND_NAMES } from '../schemas/index.ts';
 import { buildCatalog } from './lib/catalog.ts';
 import { findConfig } from './lib/config.ts';
-import { renderMarkdown } from './lib/site/markdown.ts';
 import { contentDir, diagnosticsReport } from './site/catalog.ts';
 
 /** A folder as the user would type it: relative when inside the working folder. */
@@ -40,13 +39,13 @@ const catalogLoader: Loader = {
         logger.warn(`\n${report.text}`);
       }
       store.clear();
+      // Pages render bodies themselves, section by section, from the shared Catalog; the
+      // store holds what routes need and a digest, so dev reloads when a file changes.
       for (const entry of catalog.entries) {
-        const body = renderMarkdown(entry.body);
         store.set({
           id: `${entry.kind}/${entry.id}`,
           data: { kind: entry.kind, id: entry.id, file: entry.file, title: entry.data.title },
           body: entry.body,
-          rendered: { html: body.html, metadata: { headings: body.headings.map((h) => ({ depth: h.depth, slug: h.id, text: h.text })) } },
           digest: generateDigest(entry.text),
         });
       }
