@@ -3,8 +3,11 @@
  * field of every kind, in Markdown bodies, in links, Mermaid directives and click
  * callbacks), built into a site and opened page by page in real Chromium. Nothing may run:
  * no dialog opens and no injected script, handler or script URL reaches the page, while
- * the titles are still shown as the text the author typed.
+ * the titles are still shown as the text the author typed. A failed build of a broken
+ * catalog must leave that site as it was.
  */
+import { spawn } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +16,7 @@ import { buildCatalog } from '../../src/lib/catalog.ts';
 import { browserMissing, launch } from '../e2e/browser.ts';
 import { buildSite, removeBuilds, repoRoot } from '../e2e/build.ts';
 import { serve } from '../e2e/server.ts';
+import { writeProject } from '../helpers/catalog.ts';
 
 const content = path.join(repoRoot, 'tests', 'fixtures', 'hostile-xss', 'content');
 const missing = browserMissing();
@@ -43,9 +47,11 @@ describe.skipIf(missing !== undefined)('a catalog of script injection, in a brow
   const catalog = buildCatalog(content);
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
+  let outDir: string;
 
   beforeAll(async () => {
     const site = await buildSite(content);
+    outDir = site.outDir;
     if (site.code !== 0) throw new Error(`The fixture site did not build:\n${site.output}`);
     server = await serve(site.outDir);
     browser = await launch();
@@ -127,4 +133,32 @@ describe.skipIf(missing !== undefined)('a catalog of script injection, in a brow
     }
     await context.close();
   });
+
+  // Here rather than in its own file: it needs a built site, and building one is slow.
+  it('leaves the built site as it was, and says so, when a build of a broken catalog fails', async () => {
+    const files = () => Object.fromEntries((readdirSync(outDir, { recursive: true }) as string[]).sort().map((f) => {
+      try {
+        return [f, readFileSync(path.join(outDir, f), 'utf8')];
+      } catch {
+        return [f, 'folder'];
+      }
+    }));
+    const before = files();
+    const project = writeProject({});
+    cpSync(path.dirname(content), project, { recursive: true });
+    writeFileSync(path.join(project, 'content', 'teams', 'broken.yaml'), 'title: [broken\n');
+    const env = { ...process.env, CATALOG_DIR: path.join(project, 'content'), CARDCAT_OUT_DIR: outDir, CARDCAT_CACHE_DIR: path.join(path.dirname(outDir), 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+    const { code, output } = await new Promise<{ code: number; output: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: repoRoot, env });
+      let text = '';
+      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.on('error', reject);
+      child.on('exit', (exit) => resolve({ code: exit ?? 1, output: text }));
+    });
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/teams/broken.yaml:1:8');
+    expect(output).toContain('The site was not built');
+    expect(files()).toEqual(before);
+  }, 300_000);
 });
