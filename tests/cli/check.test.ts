@@ -54,6 +54,12 @@ describe('check', () => {
     `);
   });
 
+  it('checks the demo catalog from the repository root as a new user would: no errors, its four warnings', () => {
+    const result = check([], repoRoot);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('! 0 errors and 4 warnings in 4 files.');
+  });
+
   it('exits 0 with warnings only, and 1 with errors', () => {
     const warned = writeProject({ ...clean, 'content/datasets/events.md': `---\ntitle: Events\ndescription: E.\nowners: [dee-ata]\n${reviewed}---\n` });
     expect(check([], warned).code).toBe(0);
