@@ -33,6 +33,13 @@ describe('staleness', () => {
     `);
   });
 
+  it('warns about a review dated in the future', () => {
+    expect(diagnose('staleness', { 'datasets/events.md': entry('Events', 'reviewed: 2062-11-01\n') })).toMatchInlineSnapshot(`
+      "content/datasets/events.md:5:11 warning Reviewed on 2062-11-01, which is after today (2026-11-23)
+        hint: Set \`reviewed\` to the day an owner last checked the entry."
+    `);
+  });
+
   it('accepts a review due today, and reads weeks, months and years', () => {
     const text = diagnose('staleness', {
       'datasets/a.md': entry('A', 'reviewed: 2026-05-27\nreview_every: 180d\n'),
