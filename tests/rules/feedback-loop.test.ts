@@ -28,7 +28,7 @@ describe('feedback-loop', () => {
     });
     expect(text).toMatchInlineSnapshot(`
       "content/models/ranker.md:6:16 warning Feedback loop: \`ranker\` → \`training-set\` → \`impressions\` → \`ranker\`
-        hint: The model's predictions come back as its own training data. If that is intended, say in the model card how the loop is controlled."
+        hint: The model's predictions come back as data it learns from or is measured on. If that is intended, say in the model card how the loop is controlled."
     `);
   });
 
@@ -40,7 +40,7 @@ describe('feedback-loop', () => {
     });
     expect(text).toMatchInlineSnapshot(`
       "content/models/embeddings.md:5:23 warning Feedback loop: \`embeddings\` → \`clicks\` → \`ranker\` → \`embeddings\`
-        hint: The model's predictions come back as its own training data. If that is intended, say in the model card how the loop is controlled."
+        hint: The model's predictions come back as data it learns from or is measured on. If that is intended, say in the model card how the loop is controlled."
     `);
   });
 
@@ -52,7 +52,7 @@ describe('feedback-loop', () => {
     });
     expect(text).toMatchInlineSnapshot(`
       "content/models/ranker.md:6:16 warning Feedback loop: \`ranker\` → \`training-set\` → \`ranker\`
-        hint: The model's predictions come back as its own training data. If that is intended, say in the model card how the loop is controlled."
+        hint: The model's predictions come back as data it learns from or is measured on. If that is intended, say in the model card how the loop is controlled."
     `);
   });
 
@@ -64,9 +64,9 @@ describe('feedback-loop', () => {
     });
     expect(text).toMatchInlineSnapshot(`
       "content/models/ranker.md:6:16 warning Feedback loop: \`ranker\` → \`training-set\` → \`ranker\`
-        hint: The model's predictions come back as its own training data. If that is intended, say in the model card how the loop is controlled.
+        hint: The model's predictions come back as data it learns from or is measured on. If that is intended, say in the model card how the loop is controlled.
       content/models/reranker.md:5:23 warning Feedback loop: \`reranker\` → \`training-set\` → \`reranker\`
-        hint: The model's predictions come back as its own training data. If that is intended, say in the model card how the loop is controlled."
+        hint: The model's predictions come back as data it learns from or is measured on. If that is intended, say in the model card how the loop is controlled."
     `);
   });
 

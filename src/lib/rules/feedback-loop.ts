@@ -10,7 +10,7 @@ export const feedbackLoop: Rule = {
       report({
         ...cycleStart(catalog, loop),
         message: `Feedback loop: ${showCycle(loop)}`,
-        hint: "The model's predictions come back as its own training data. If that is intended, say in the model card how the loop is controlled.",
+        hint: "The model's predictions come back as data it learns from or is measured on. If that is intended, say in the model card how the loop is controlled.",
       });
     }
   },
