@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';
-import { show } from '../rules/helpers.ts';
-import { file } from '../rules/helpers.ts';
+import { file, show } from '../rules/helpers.ts';
 
 /** Every diagnostic of the load and schema stages, as reviewers read them. */
 const load = (content: Record<string, string>) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogOf, problems } from '../helpers/catalog.ts';
 import { diagnose } from './helpers.ts';
 
 describe('bus-factor', () => {
@@ -26,8 +27,7 @@ describe('bus-factor', () => {
     expect(text).toBe('');
   });
 
-  it('leaves a missing owner to the schema, which requires one', async () => {
-    const { catalogOf, problems } = await import('../helpers/catalog.ts');
+  it('leaves a missing owner to the schema, which requires one', () => {
     const catalog = catalogOf({ 'datasets/a.md': '---\ntitle: A\ndescription: A.\n---\n' });
     expect(problems(catalog, 'schema')).toMatchInlineSnapshot(`
       [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 import { diagnose, file } from './helpers.ts';
 
 const upstream = file`
@@ -104,12 +105,11 @@ describe('references', () => {
     `);
   });
 
-  it('leaves a reference to a file that failed its own schema to that file\'s diagnostics', async () => {
+  it('leaves a reference to a file that failed its own schema to that file\'s diagnostics', () => {
     const text = diagnose('references', {
       'datasets/play-events-clean.md': '---\ntitle: Clean\ndescription: C.\nowners: [data-team]\nderived_from: [{ dataset: raw-play-events }]\n---\n',
     });
     expect(text).toContain('Unknown dataset `raw-play-events`');
-    const { catalogOf, OWNERS } = await import('../helpers/catalog.ts');
     const catalog = catalogOf({
       ...OWNERS,
       'datasets/raw-play-events.md': '---\ntitle: Raw\ndescription: R.\nowners: [data-team]\nsize: lots\n---\n',
