@@ -105,6 +105,19 @@ describe('references', () => {
     `);
   });
 
+  it('suggests the SPDX id for a lowercase license that reads as a licenses/ entry', () => {
+    const text = diagnose('references', {
+      'datasets/events.md': '---\ntitle: Events\ndescription: E.\nowners: [data-team]\nrights: { license: mit }\n---\n',
+      'models/ranker.md': '---\ntitle: Ranker\ndescription: R.\nowners: [data-team]\nlicense: internal-terms\n---\n',
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "content/datasets/events.md:5:20 error Unknown license \`mit\`
+        hint: Did you mean the SPDX id \`MIT\`? SPDX ids are case-sensitive.
+      content/models/ranker.md:5:10 error Unknown license \`internal-terms\`
+        hint: Add \`licenses/internal-terms.yaml\` or fix the id."
+    `);
+  });
+
   it('leaves a reference to a file that failed its own schema to that file\'s diagnostics', () => {
     const text = diagnose('references', {
       'datasets/play-events-clean.md': '---\ntitle: Clean\ndescription: C.\nowners: [data-team]\nderived_from: [{ dataset: raw-play-events }]\n---\n',

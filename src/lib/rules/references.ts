@@ -1,3 +1,4 @@
+import correctSpdx from 'spdx-correct';
 import { KINDS, type Kind } from '../../../schemas/index.ts';
 import { referencesOf } from '../references.ts';
 import { RELATIONS } from '../relations.ts';
@@ -30,11 +31,13 @@ export const references: Rule = {
         if (!target && invalid.has(ref.to)) continue;
         if (!target) {
           const candidates = targets.flatMap((k) => idsByKind.get(k) ?? []);
+          // A lowercase SPDX id (`mit`) reads as the id of a licenses/ entry; say what it likely meant.
+          const spdx = ref.type === 'licensed_under' ? correctSpdx(ref.to, { upgrade: true }) : null;
           report({
             entry,
             path: ref.path,
             message: `Unknown ${kindList(targets)} \`${ref.to}\``,
-            hint: didYouMean(ref.to, candidates) ?? `Add \`${KINDS[targets[0]!].folder}/${ref.to}${targets[0] === 'dataset' || targets[0] === 'model' ? '.md' : '.yaml'}\` or fix the id.`,
+            hint: didYouMean(ref.to, candidates) ?? (spdx ? `Did you mean the SPDX id \`${spdx}\`? SPDX ids are case-sensitive.` : undefined) ?? `Add \`${KINDS[targets[0]!].folder}/${ref.to}${targets[0] === 'dataset' || targets[0] === 'model' ? '.md' : '.yaml'}\` or fix the id.`,
           });
         } else if (!targets.includes(target.kind)) {
           report({
