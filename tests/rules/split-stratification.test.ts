@@ -58,6 +58,17 @@ describe('split-stratification', () => {
     `);
   });
 
+  it('reports a class that is not a value of the stratification column', () => {
+    const parts = balanced.replace('{ "true": 17, "false": 469 }', '{ "ture": 17, "false": 469 }');
+    const text = diagnose('split-stratification', { 'datasets/events.md': stratified(parts) });
+    expect(text.split('\n').filter((l) => l.includes('Unknown class') || l.includes('hint: Did'))).toMatchInlineSnapshot(`
+      [
+        "content/datasets/events.md:12:49 error Unknown class \`ture\` of \`churned\` in split \`validation\`",
+        "  hint: Did you mean \`true\`?",
+      ]
+    `);
+  });
+
   it('ignores splits that are not stratified', () => {
     const parts = balanced.replace('{ "true": 11, "false": 313 }', '{ "false": 324 }');
     expect(diagnose('split-stratification', { 'datasets/events.md': stratified(parts).replace('method: stratified', 'method: random') })).toBe('');

@@ -6,7 +6,7 @@ const pct = (n: number) => `${(n * 100).toFixed(2)}%`;
 export const splitStratification: Rule = {
   id: 'split-stratification',
   severity: 'error',
-  doc: 'A stratified split names its `stratify_by` column (a declared column), gives class counts for every part, and keeps each class\'s share in every part within tolerance of its share overall (`splits.tolerance`, else the config\'s `stratification_tolerance`, 2 percentage points by default). A rare class that is missing from the test part, or over-represented in it, makes every metric on that part misleading. Re-split with stratification or correct the counts.',
+  doc: 'A stratified split names its `stratify_by` column (a declared column), gives class counts for every part (named by the column\'s values), and keeps each class\'s share in every part within tolerance of its share overall (`splits.tolerance`, else the config\'s `stratification_tolerance`, 2 percentage points by default). A rare class that is missing from the test part, or over-represented in it, makes every metric on that part misleading. Re-split with stratification or correct the counts.',
   check({ catalog, report }) {
     for (const entry of catalog.entries) {
       if (entry.kind !== 'dataset' || entry.data.splits?.method !== 'stratified') continue;
@@ -20,6 +20,24 @@ export const splitStratification: Rule = {
       if (missing >= 0) {
         report({ entry, path: ['splits', 'parts', missing], message: `Split \`${splits.parts[missing]!.name}\` of a stratified split gives no class counts`, hint: 'Add `classes: { <class>: <rows>, … }` to every part.' });
         continue;
+      }
+      // Class names come from the column's values: a misspelt class (`ture`) is counted as a
+      // class of its own and hides rows from the real one.
+      const column = entry.data.schema?.find((c) => c.name === splits.stratify_by);
+      const allowed = column?.values?.map(String) ?? (column?.type === 'boolean' ? ['true', 'false'] : undefined);
+      if (allowed) {
+        splits.parts.forEach((part, i) => {
+          for (const name of Object.keys(part.classes!)) {
+            if (allowed.includes(name)) continue;
+            report({
+              entry,
+              path: ['splits', 'parts', i, 'classes', name],
+              key: true,
+              message: `Unknown class \`${name}\` of \`${column!.name}\` in split \`${part.name}\``,
+              hint: didYouMean(name, allowed) ?? `Its values: ${allowed.map((v) => `\`${v}\``).join(', ')}.`,
+            });
+          }
+        });
       }
       const tolerance = splits.tolerance ?? catalog.config.stratification_tolerance;
       const overall = new Map<string, number>();
