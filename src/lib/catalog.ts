@@ -56,6 +56,7 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
     const result = schema.safeParse(file.value, { reportInput: true });
     if (result.success) {
       entries.push({ ...file.source, data: result.data } as Entry);
+      reporter.forget(file.source.file);
     } else {
       for (const problem of issuesToProblems(result.error.issues, schema, file.source.file)) reporter.add(problem);
     }

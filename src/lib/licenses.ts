@@ -23,12 +23,19 @@ export type LicenseRef =
 
 type SpdxNode = parseSpdx.Info;
 
+/** Parsed expressions by text: a catalog names a handful of licenses thousands of times. */
+const parsedSpdx = new Map<string, SpdxNode | undefined>();
+
 function tryParse(value: string): SpdxNode | undefined {
+  if (parsedSpdx.has(value)) return parsedSpdx.get(value);
+  let node: SpdxNode | undefined;
   try {
-    return parseSpdx(value);
+    node = parseSpdx(value);
   } catch {
-    return undefined;
+    node = undefined;
   }
+  if (parsedSpdx.size < 10_000) parsedSpdx.set(value, node);
+  return node;
 }
 
 /** How a `license` value is read: an SPDX expression first, then a `licenses/` entry id. */
