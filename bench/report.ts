@@ -1,0 +1,161 @@
+/** The benchmark's figures as the Markdown of bench/results.md: medians, ratios, targets. */
+import { median, type Measurement } from './measure.ts';
+import type { Weight } from './weigh.ts';
+
+export interface SizeResult {
+  size: number;
+  floor: Measurement[];
+  check: Measurement[];
+  checkErrors?: string;
+  site?: Measurement[];
+  baseline?: Measurement[];
+  siteWeight?: Weight;
+  baselineWeight?: Weight;
+  buildFailure?: string;
+}
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  memoryBytes: number;
+  node: string;
+  reps: number;
+  buildReps: number;
+  seed: number;
+  gnuTime: boolean;
+  minutes: number;
+  /** One-minute load average when the run started and ended: how busy the machine was. */
+  load: [number, number];
+  siteSizes: number[];
+  date: string;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 2 ** 20).toLocaleString('en')} MB`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const n = (value: number) => value.toLocaleString('en');
+const ok = (met: boolean) => (met ? '✅ met' : '❌ missed');
+const ratio = (x: number) => `${x.toFixed(2)}×`;
+
+/** Medians of the successful runs only: a failed build says nothing about speed. */
+const med = (runs: readonly Measurement[] | undefined, pick: (m: Measurement) => number | undefined = (m) => m.ms) => {
+  const values = (runs ?? []).filter((m) => m.code === 0 || m.code === 1).map(pick).filter((v): v is number => v !== undefined);
+  return values.length ? median(values) : undefined;
+};
+const peak = (runs: readonly Measurement[] | undefined) => {
+  const values = (runs ?? []).filter((m) => m.code === 0).map((m) => m.peakBytes).filter((v): v is number => v !== undefined);
+  return values.length ? Math.max(...values) : undefined;
+};
+
+/** The options that reproduce this run. */
+function command(results: readonly SizeResult[], machine: Machine): string {
+  const sizes = results.map((r) => r.size);
+  const site = machine.siteSizes.length === 0 ? ' --skip-site' : machine.siteSizes.join(',') !== sizes.join(',') ? ` --site-sizes ${machine.siteSizes.join(',')}` : '';
+  return `--sizes ${sizes.join(',')} --reps ${machine.reps}${machine.buildReps !== machine.reps ? ` --build-reps ${machine.buildReps}` : ''}${site}`;
+}
+
+export function resultsMarkdown(results: readonly SizeResult[], machine: Machine): string {
+  const lines: string[] = [];
+  const out = (...l: string[]) => lines.push(...l);
+  out(
+    '# Benchmark results',
+    '',
+    `Measured on ${machine.date} by \`npm run bench -- ${command(results, machine)}\` (seed ${machine.seed}), in ${machine.minutes.toFixed(0)} minutes.`,
+    '',
+    `Machine: ${machine.cores} cores (${machine.cpu}), ${mb(machine.memoryBytes)} memory, Node ${machine.node}. Peak memory from ${machine.gnuTime ? 'GNU time (largest resident set of the command or any process it waited for)' : 'nothing: GNU time was not found'}.`,
+    '',
+    `Times are wall-clock medians of ${machine.reps} runs${machine.siteSizes.length ? ` (site builds: ${machine.buildReps}, each from clean: no output, no cache)` : ''}, each command a fresh process; CPU time (user + system) is given beside them, since other work on a shared machine moves wall time more than CPU time. One-minute load average: ${machine.load[0].toFixed(1)} at the start, ${machine.load[1].toFixed(1)} at the end (${machine.cores} cores).`,
+    '',
+    '## 1. `check` against its floor',
+    '',
+    'The floor reads every entry file, parses its YAML with the same parser and its kind\'s Zod schema, and does nothing else (`bench/floor.ts`). Target: `check` within 1.5× of it.',
+    '',
+    '| entries | floor | check | ratio (wall) | ratio (CPU) | check peak memory | errors found | target ≤ 1.5× |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+  );
+  for (const r of results) {
+    const floor = med(r.floor)!;
+    const check = med(r.check)!;
+    const cpuRatio = (med(r.check, (m) => m.cpuMs) ?? NaN) / (med(r.floor, (m) => m.cpuMs) ?? NaN);
+    out(`| ${n(r.size)} | ${s(floor)} | ${s(check)} | ${ratio(check / floor)} | ${Number.isFinite(cpuRatio) ? ratio(cpuRatio) : 'n/a'} | ${mb(peak(r.check))} | ${r.checkErrors ? 'yes ⚠' : 'none'} | ${ok(check / floor <= 1.5)} |`);
+  }
+
+  const built = results.filter((r) => r.site && r.baseline);
+  if (built.length) {
+    out(
+      '',
+      '## 2. Site build against stock Astro',
+      '',
+      'The site build is `npm run build` (pages, then the Pagefind index) with `CATALOG_DIR` set to the catalog. The baseline is Astro building the same files with its own glob loader, a trivial layout and a Pagefind index (`bench/baseline/`). Targets: within 1.5× of the baseline; peak memory under 2 GB at 10,000 entries.',
+      '',
+      '| entries | baseline | site | ratio (wall) | ratio (CPU) | baseline peak | site peak | target ≤ 1.5× | target < 2 GB |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    );
+    for (const r of built) {
+      const base = med(r.baseline);
+      const site = med(r.site);
+      if (base === undefined || site === undefined) {
+        out(`| ${n(r.size)} | ${base === undefined ? 'failed' : s(base)} | ${site === undefined ? 'failed' : s(site)} | | | | | | |`);
+        continue;
+      }
+      const cpuRatio = (med(r.site, (m) => m.cpuMs) ?? NaN) / (med(r.baseline, (m) => m.cpuMs) ?? NaN);
+      const sitePeak = peak(r.site);
+      out(`| ${n(r.size)} | ${s(base)} | ${s(site)} | ${ratio(site / base)} | ${Number.isFinite(cpuRatio) ? ratio(cpuRatio) : 'n/a'} | ${mb(peak(r.baseline))} | ${mb(sitePeak)} | ${ok(site / base <= 1.5)} | ${sitePeak === undefined ? 'n/a' : ok(sitePeak < 2 * 2 ** 30)} |`);
+    }
+    for (const r of built) if (r.buildFailure) out('', `A build of ${n(r.size)} entries failed; its last output:`, '', '```', r.buildFailure.trim(), '```');
+  }
+
+  if (results.length >= 2) {
+    const small = results.reduce((a, b) => (b.size < a.size ? b : a));
+    const large = results.reduce((a, b) => (b.size > a.size ? b : a));
+    const factor = large.size / small.size;
+    const limit = factor * 1.1;
+    out(
+      '',
+      '## 3. Growth',
+      '',
+      `Time at ${n(large.size)} entries over time at ${n(small.size)}: ${ratio(factor)} the entries. Target: at most ${ratio(limit)} (near linear; 11× for 10,000 over 1,000).`,
+      '',
+      `| measure | ${n(small.size)} | ${n(large.size)} | growth | target ≤ ${ratio(limit)} |`,
+      '| --- | ---: | ---: | ---: | --- |',
+    );
+    const row = (name: string, a: number | undefined, b: number | undefined) => {
+      if (a === undefined || b === undefined) return;
+      out(`| ${name} | ${s(a)} | ${s(b)} | ${ratio(b / a)} | ${ok(b / a <= limit)} |`);
+    };
+    row('check', med(small.check), med(large.check));
+    row('floor (for comparison)', med(small.floor), med(large.floor));
+    row('site build', med(small.site), med(large.site));
+    row('baseline build (for comparison)', med(small.baseline), med(large.baseline));
+  }
+
+  const weighed = [...results].reverse().find((r) => r.siteWeight);
+  if (weighed?.siteWeight) {
+    const w = weighed.siteWeight;
+    const b = weighed.baselineWeight;
+    out(
+      '',
+      `## 4. Output weight (${n(weighed.size)} entries)`,
+      '',
+      'Targets: no page grows with the catalog (closure lists and graphs are capped), a page without a graph loads no Mermaid code, a small search index per page.',
+      '',
+      '| measure | site | baseline |',
+      '| --- | ---: | ---: |',
+      `| pages | ${n(w.pages)} | ${b ? n(b.pages) : 'n/a'} |`,
+      `| largest page (HTML) | ${kb(w.largestHtml.bytes)} (\`${w.largestHtml.file}\`) | ${b ? `${kb(b.largestHtml.bytes)}` : 'n/a'} |`,
+      `| largest entry page (HTML) | ${kb(w.largestEntryHtml.bytes)} (\`${w.largestEntryHtml.file}\`) | ${b ? `${kb(b.largestEntryHtml.bytes)}` : 'n/a'} |`,
+      `| JavaScript loaded by a page without a graph | ${w.plainPage ? `${kb(w.plainPage.jsBytes)} in ${w.plainPage.files} file(s), ${kb(w.plainPage.jsGzipBytes)} gzipped (\`${w.plainPage.file}\`)` : 'n/a'} | ${b?.plainPage ? kb(b.plainPage.jsBytes) : 'n/a'} |`,
+      `| Mermaid code on that page | ${w.plainPage ? (w.plainPage.mermaid ? '❌ yes' : '✅ none') : 'n/a'} | ${b?.plainPage ? (b.plainPage.mermaid ? 'yes' : 'none') : 'n/a'} |`,
+      `| search index per page | ${kb(w.searchIndexBytes / Math.max(1, w.pages))} (${mb(w.searchIndexBytes)} in all) | ${b ? kb(b.searchIndexBytes / Math.max(1, b.pages)) : 'n/a'} |`,
+    );
+    const all = results.filter((r) => r.siteWeight);
+    if (all.length >= 2) {
+      out('', `Largest page, and largest entry page, by catalog size: ${all.map((r) => `${n(r.size)} entries ${kb(r.siteWeight!.largestHtml.bytes)} and ${kb(r.siteWeight!.largestEntryHtml.bytes)}`).join('; ')}.`);
+    }
+  }
+
+  const errors = results.filter((r) => r.checkErrors);
+  for (const r of errors) out('', `\`check\` reported errors at ${n(r.size)} entries (the generated catalog should have none):`, '', '```', r.checkErrors!.trim(), '```');
+  out('', '## Reproduce', '', '```sh', 'npm ci', `npm run bench -- ${command(results, machine)}`, '```', '');
+  return lines.join('\n');
+}

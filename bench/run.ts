@@ -1,0 +1,127 @@
+/**
+ * `npm run bench -- [--sizes 1000,5000,10000] [--reps 3] [--build-reps N] [--site-sizes …]`: generates a synthetic catalog
+ * per size, then measures, each command in its own process and the repetitions
+ * interleaved so that a busy moment on the machine hits both sides of a ratio alike:
+ *   1. `check` against a floor (read, parse YAML, Zod; nothing else: bench/floor.ts);
+ *   2. the site build (pages and search index) against stock Astro with its glob loader
+ *      over the same files (bench/baseline/), with peak memory;
+ *   3. growth from the smallest to the largest size;
+ *   4. what the built site weighs.
+ * Medians go to bench/results.md, which is printed at the end. Nothing here is a test:
+ * the figures depend on the machine, and the targets are judged on them by people.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { hasGnuTime, measure, median, type Measurement } from './measure.ts';
+import { resultsMarkdown, type SizeResult } from './report.ts';
+import { weigh } from './weigh.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000,10000' },
+    reps: { type: 'string', default: '3' },
+    'build-reps': { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    work: { type: 'string' },
+    'skip-site': { type: 'boolean', default: false },
+    'site-sizes': { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(root, 'bench', 'results.md') },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+if (sizes.some((n) => !Number.isInteger(n) || n < 30)) {
+  process.stderr.write(`Expected --sizes as whole numbers of at least 30, separated by commas, got \`${values.sizes}\`\n`);
+  process.exit(2);
+}
+const siteSizes = values['skip-site'] ? [] : values['site-sizes'] ? values['site-sizes'].split(',').map((s) => Number(s.trim())) : sizes;
+const reps = Math.max(1, Number(values.reps));
+const buildReps = Math.max(1, Number(values['build-reps'] ?? values.reps));
+const seed = Number(values.seed);
+const AS_OF = '2026-11-01';
+const work = values.work ? path.resolve(values.work) : mkdtempSync(path.join(tmpdir(), 'cardcat-bench-'));
+mkdirSync(work, { recursive: true });
+
+const bin = path.join(root, 'node_modules', '.bin');
+const node = path.join(bin, 'node');
+// The build tools' launchers start `node` from PATH: the project's Node 24 must come first.
+const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1', CARDCAT_TODAY: AS_OF };
+const log = (text: string) => process.stderr.write(`${text}\n`);
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const started = performance.now();
+const loadBefore = loadavg()[0]!;
+
+async function run(label: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Measurement> {
+  const m = await measure(command, args, { cwd: root, env: { ...env, ...extraEnv } });
+  log(`    ${label.padEnd(16)} ${secs(m.ms).padStart(8)}${m.peakBytes ? `  ${Math.round(m.peakBytes / 2 ** 20)} MB peak` : ''}${m.code ? `  exit ${m.code}` : ''}`);
+  return m;
+}
+
+const results: SizeResult[] = [];
+for (const size of sizes) {
+  const dir = path.join(work, `catalog-${size}`);
+  const content = path.join(dir, 'content');
+  log(`\n[${size.toLocaleString('en')} entries] generating into ${dir}`);
+  if (!existsSync(content)) {
+    const made = await run('synth', node, ['scripts/cardcat.ts', 'synth', '--entries', String(size), '--out', dir, '--seed', String(seed), '--as-of', AS_OF, '--quiet']);
+    if (made.code !== 0) throw new Error(`synth failed:\n${made.tail}`);
+  }
+
+  const floor: Measurement[] = [];
+  const check: Measurement[] = [];
+  let checkErrors: string | undefined;
+  for (let r = 1; r <= reps; r++) {
+    log(`  repetition ${r} of ${reps}`);
+    floor.push(await run('floor', node, ['bench/floor.ts', content]));
+    const c = await run('check', node, ['scripts/cardcat.ts', 'check', '--content', content, '--format', 'json', '--today', AS_OF]);
+    check.push(c);
+    if (c.code !== 0) checkErrors = c.tail.slice(-600);
+  }
+
+  const result: SizeResult = { size, floor, check, ...(checkErrors ? { checkErrors } : {}) };
+  if (siteSizes.includes(size)) {
+    const site: Measurement[] = [];
+    const baseline: Measurement[] = [];
+    const siteOut = path.join(work, `site-${size}`);
+    const baselineOut = path.join(work, `baseline-${size}`);
+    for (let r = 1; r <= buildReps; r++) {
+      log(`  build ${r} of ${buildReps}`);
+      // Clean builds: no output or content cache left from the previous repetition.
+      for (const d of [siteOut, baselineOut, `${siteOut}-cache`, `${baselineOut}-cache`]) rmSync(d, { recursive: true, force: true });
+      baseline.push(await run('baseline build', path.join(bin, 'astro'), ['build', '--root', 'bench/baseline'], { CATALOG_DIR: content, BASELINE_OUT_DIR: baselineOut, BASELINE_CACHE_DIR: `${baselineOut}-cache` }));
+      site.push(await run('site build', node, ['scripts/site.ts', 'build'], { CATALOG_DIR: content, CARDCAT_OUT_DIR: siteOut, CARDCAT_CACHE_DIR: `${siteOut}-cache` }));
+    }
+    result.site = site;
+    result.baseline = baseline;
+    if (site.some((m) => m.code === 0) && existsSync(siteOut)) result.siteWeight = weigh(siteOut);
+    if (baseline.some((m) => m.code === 0) && existsSync(baselineOut)) result.baselineWeight = weigh(baselineOut);
+    const failed = site.find((m) => m.code !== 0) ?? baseline.find((m) => m.code !== 0);
+    if (failed) result.buildFailure = failed.tail.slice(-800);
+  }
+  results.push(result);
+  log(`  check ${secs(median(check.map((m) => m.ms)))} vs floor ${secs(median(floor.map((m) => m.ms)))}`);
+}
+
+const markdown = resultsMarkdown(results, {
+  cores: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryBytes: totalmem(),
+  node: process.version,
+  reps,
+  buildReps,
+  seed,
+  gnuTime: hasGnuTime,
+  minutes: (performance.now() - started) / 60_000,
+  load: [loadBefore, loadavg()[0]!],
+  siteSizes,
+  date: new Date().toISOString().slice(0, 10),
+});
+writeFileSync(values.out, markdown);
+process.stdout.write(`${markdown}\n`);
+log(`Wrote ${path.relative(process.cwd(), values.out) || values.out}.`);
+if (!values.keep && !values.work) rmSync(work, { recursive: true, force: true });
+else log(`Catalogs and builds kept in ${work}.`);

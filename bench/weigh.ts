@@ -1,0 +1,90 @@
+/**
+ * What a built site weighs for its readers: the largest HTML page, the JavaScript a page
+ * without a graph loads before anything is clicked (following static imports, not lazy
+ * ones), whether Mermaid is part of that, and the search index per page.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface Weight {
+  pages: number;
+  largestHtml: { file: string; bytes: number };
+  /** The largest page of a single entry (a hub's page, usually), apart from lists of entries. */
+  largestEntryHtml: { file: string; bytes: number };
+  /** A page with no graph, and the JavaScript it loads eagerly. */
+  plainPage?: { file: string; jsBytes: number; jsGzipBytes: number; files: number; mermaid: boolean };
+  searchIndexBytes: number;
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const dirent of readdirSync(dir, { withFileTypes: true })) {
+    const abs = path.join(dir, dirent.name);
+    if (dirent.isDirectory()) walk(abs, out);
+    else out.push(abs);
+  }
+  return out;
+}
+
+const size = (files: readonly string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
+
+/** Static imports only: `import(…)` is loaded when a graph scrolls into view, not with the page. */
+const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.m?js)["']|export\s*(?:\*|\{[^}]*\})\s*from\s*["']([^"']+\.m?js)["']/g;
+const ENTRY_PAGE = /^(datasets|models|sources|teams|people|glossary|licenses)\/[^/]+\/index\.html$/;
+const SCRIPT_SRC = /<script\b[^>]*\bsrc="([^"]+)"/g;
+const INLINE_MODULE = /<script\b[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/g;
+
+export function weigh(outDir: string, base = '/'): Weight {
+  const files = walk(outDir);
+  const html = files.filter((f) => f.endsWith('.html'));
+  const largestOf = (list: readonly string[]) =>
+    list.reduce((best, f) => {
+      const bytes = statSync(f).size;
+      return bytes > best.bytes ? { file: path.relative(outDir, f), bytes } : best;
+    }, { file: '', bytes: 0 });
+  const largest = largestOf(html);
+  const largestEntry = largestOf(html.filter((f) => ENTRY_PAGE.test(path.relative(outDir, f).split(path.sep).join('/'))));
+  const pagefind = path.join(outDir, 'pagefind');
+  const searchIndexBytes = files.filter((f) => f.startsWith(pagefind + path.sep)).reduce((s, f) => s + statSync(f).size, 0);
+
+  // Mermaid's own chunks: the library's core names `mermaidAPI`.
+  const js = files.filter((f) => /\.m?js$/.test(f) && !f.startsWith(pagefind + path.sep));
+  const mermaidChunks = new Set(js.filter((f) => readFileSync(f, 'utf8').includes('mermaidAPI')));
+
+  const resolve = (from: string, spec: string) =>
+    spec.startsWith(base) ? path.join(outDir, spec.slice(base.length)) : path.resolve(path.dirname(from), spec);
+  const plain = html
+    .filter((f) => !/class="[^"]*mermaid/.test(readFileSync(f, 'utf8')) && !f.endsWith('404.html'))
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))[0];
+  let plainPage: Weight['plainPage'];
+  if (plain) {
+    const text = readFileSync(plain, 'utf8');
+    const loaded = new Set<string>();
+    const queue: string[] = [];
+    for (const m of text.matchAll(SCRIPT_SRC)) queue.push(resolve(plain, m[1]!));
+    for (const m of text.matchAll(INLINE_MODULE)) for (const i of m[1]!.matchAll(STATIC_IMPORT)) queue.push(resolve(plain, (i[1] ?? i[2])!));
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (loaded.has(file) || !js.includes(file)) continue;
+      loaded.add(file);
+      for (const i of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) queue.push(resolve(file, (i[1] ?? i[2])!));
+    }
+    const list = [...loaded];
+    const inline = [...text.matchAll(INLINE_MODULE)].map((m) => m[1]!).join('\n');
+    plainPage = {
+      file: path.relative(outDir, plain),
+      jsBytes: size(list) + Buffer.byteLength(inline),
+      jsGzipBytes: list.reduce((s, f) => s + gzipSync(readFileSync(f)).length, 0) + (inline ? gzipSync(inline).length : 0),
+      files: list.length,
+      mermaid: list.some((f) => mermaidChunks.has(f)),
+    };
+  }
+  return { pages: html.length, largestHtml: largest, largestEntryHtml: largestEntry, ...(plainPage ? { plainPage } : {}), searchIndexBytes };
+}
+
+/** Prefer a team page (which draws no lineage graph), then any entry page, then the rest. */
+function rank(file: string): number {
+  if (/[\\/]teams[\\/]/.test(file)) return 0;
+  if (/[\\/](people|glossary|licenses)[\\/]/.test(file)) return 1;
+  return 2;
+}
