@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { median } from '../../bench/measure.ts';
+import { weigh } from '../../bench/weigh.ts';
+import { writeProject } from '../helpers/catalog.ts';
+
+const MERMAID = 'export const mermaidAPI = {}; export default { initialize() {} };';
+
+describe('weighing a built site', () => {
+  it('counts the scripts a page without a graph loads eagerly, not the Mermaid chunk it imports lazily', () => {
+    const root = writeProject({
+      'dist/index.html': `<html><body><ul>${'<li>entry</li>'.repeat(200)}</ul></body></html>`,
+      'dist/teams/data-team/index.html': '<html><body><script type="module" src="/_astro/page.js"></script></body></html>',
+      'dist/datasets/events/index.html': '<html><body><pre class="mermaid">flowchart LR</pre><script type="module">import "/_astro/graph.js";</script></body></html>',
+      'dist/_astro/page.js': 'import{a}from"./shared.js";document.title=a;const m=()=>import("./mermaid.core.js");',
+      'dist/_astro/shared.js': 'export const a = "x";',
+      'dist/_astro/graph.js': 'import "./mermaid.core.js";',
+      'dist/_astro/mermaid.core.js': MERMAID,
+      'dist/pagefind/pagefind-entry.json': '{"pages": 3}',
+    });
+    const weight = weigh(path.join(root, 'dist'));
+    expect(weight.pages).toBe(3);
+    expect(weight.largestHtml.file).toBe('index.html');
+    expect(weight.largestEntryHtml.file).toBe(path.join('datasets', 'events', 'index.html'));
+    expect(weight.plainPage).toMatchObject({ file: path.join('teams', 'data-team', 'index.html'), files: 2, mermaid: false });
+    expect(weight.searchIndexBytes).toBe('{"pages": 3}'.length);
+  });
+
+  it('says so when a page without a graph pulls Mermaid in with a static import', () => {
+    const root = writeProject({
+      'dist/teams/data-team/index.html': '<html><body><script type="module">import "/_astro/page.js";</script></body></html>',
+      'dist/_astro/page.js': 'import m from "./mermaid.core.js"; m.initialize();',
+      'dist/_astro/mermaid.core.js': MERMAID,
+    });
+    expect(weigh(path.join(root, 'dist')).plainPage).toMatchObject({ files: 2, mermaid: true });
+  });
+
+  it('takes the median of odd and even counts of runs', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
