@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCatalog } from '../../src/lib/catalog.ts';
+import { ID_PATTERN } from '../../src/lib/ids.ts';
 import { CardError } from '../../src/lib/interchange/front-matter.ts';
 import { IMPORT_FORMATS, IMPORTERS, importText, placeholderOwner, type ImportedFile, type ImportFormat, type RenderedEntry } from '../../src/lib/interchange/import/index.ts';
 import type { KnownEntry } from '../../src/lib/interchange/model.ts';
@@ -85,6 +86,8 @@ export function importCommand(args: string[], io: Io): number {
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out \`${values.out}\` is a file, not a folder`);
   const files = listFiles(source, importer.matches);
   if ((values.id !== undefined || values['hub-id'] !== undefined) && files.length !== 1) throw new UsageError('--id and --hub-id name one entry: use them with a single file');
+  // The id becomes a file name: anything but an id could name a file outside --out.
+  if (values.id !== undefined && !ID_PATTERN.test(values.id)) throw new UsageError(`Unexpected id \`${values.id}\`, expected a lowercase kebab-case id such as \`viewing-events\``);
   const hubId = values['hub-id'];
   if (hubId !== undefined && (!format.startsWith('hf-') || !/^[\w.-]+(\/[\w.-]+)?$/.test(hubId))) {
     throw new UsageError(`--hub-id takes a Hugging Face id such as \`Qwen/Qwen2.5-7B\`, with hf-dataset or hf-model`);

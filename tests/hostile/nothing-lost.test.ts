@@ -123,6 +123,18 @@ describe('nothing is lost', () => {
     expect(existsSync(path.join(content, 'datasets', 'ratings.md')), folder.stdout + folder.stderr).toBe(true);
   });
 
+  it('`new` and `import` refuse an id that would name a file outside the catalog', async () => {
+    const { root, content } = project();
+    writeFileSync(path.join(root, 'card.md'), '---\nlicense: mit\npretty_name: Card\n---\n# Card\n');
+    const before = snapshot(root);
+    const created = await run(['new', 'dataset', '../../escaped', '--content', content], root);
+    const imported = await run(['import', 'hf-dataset', path.join(root, 'card.md'), '--out', content, '--id', '../escaped'], root);
+    expect([created.code, imported.code]).toEqual([2, 2]);
+    expect(imported.stderr).toContain('Unexpected id `../escaped`');
+    expect(snapshot(root)).toEqual(before);
+    expect(existsSync(path.join(root, '..', 'escaped.md'))).toBe(false);
+  });
+
   it('`export` adds to an --out folder that holds files and replaces one only with --force', async () => {
     const { root, content } = project({ 'content/datasets/a.yaml': 'title: A\ndescription: A.\nowners: [data-team]\n' });
     const out = path.join(root, 'published');
