@@ -5,14 +5,14 @@
  *
  *   FUZZ_CASES=100000 FUZZ_SEED=7 npm run fuzz
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import type { Catalog } from '../../src/lib/types.ts';
 import { OWNERS, writeProject } from '../helpers/catalog.ts';
-import { mutate, random } from './mutate.ts';
+import { mutate, random, relocate } from './mutate.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpus = path.join(repoRoot, '..', 'shared', 'corpus');
@@ -44,8 +44,9 @@ function violations(catalog: Catalog, project: string): string[] {
   const linesOf = (file: string) => {
     if (!texts.has(file)) {
       const abs = path.join(project, file);
-      const ok = existsSync(abs) && statSync(abs).isFile();
-      const text = ok ? new TextDecoder().decode(readFileSync(abs)).replace(/^\ufeff/, '') : undefined;
+      const stats = existsSync(abs) ? statSync(abs) : undefined;
+      // A folder (one that is not a kind, say) is reported at 1:1, as if it were one empty line.
+      const text = stats?.isFile() ? new TextDecoder().decode(readFileSync(abs)).replace(/^\ufeff/, '') : stats?.isDirectory() ? '' : undefined;
       texts.set(file, text?.split('\n'));
     }
     return texts.get(file);
@@ -53,7 +54,7 @@ function violations(catalog: Catalog, project: string): string[] {
   const place = (file: string, line: number, column: number, what: string): void => {
     const lines = linesOf(file);
     if (!lines) {
-      out.push(`${what}: \`${file}\` is not a file in the project`);
+      out.push(`${what}: \`${file}\` is not a file or folder in the project`);
       return;
     }
     if (!Number.isInteger(line) || line < 1 || line > lines.length) {
@@ -95,28 +96,49 @@ describe('fuzzing the loader', () => {
       const project = writeProject({});
       cpSync(path.join(repoRoot, 'content'), path.join(project, 'content'), { recursive: true });
       cpSync(path.join(repoRoot, 'cardcat.config.yaml'), path.join(project, 'cardcat.config.yaml'));
+      // The config is damaged too: it is read like an entry and reported like one.
       const files = (readdirSync(path.join(project, 'content'), { recursive: true }) as string[])
         .map((f) => path.join('content', f))
         .filter((f) => statSync(path.join(project, f)).isFile())
-        .sort();
+        .sort()
+        .concat('cardcat.config.yaml');
       const originals = new Map(files.map((f) => [f, readFileSync(path.join(project, f))]));
       expect(attempt(project, 'intact demo catalog')).toEqual([]);
 
       const failures: string[] = [];
+      let relocations = 0;
       const builds = Math.ceil(DEMO_CASES / PER_BUILD);
       for (let build = 0; build < builds && failures.length < 5; build++) {
         const rng = random(SEED * 1_000_003 + build);
         const changed = new Map<string, string[]>();
+        const moved: { from: string; to: string; made: string | undefined }[] = [];
         for (let i = 0; i < PER_BUILD; i++) {
           const file = files[Math.floor(rng() * files.length)]!;
           const { bytes, applied } = mutate(readFileSync(path.join(project, file)), rng);
           writeFileSync(path.join(project, file), bytes);
           changed.set(file, [...(changed.get(file) ?? []), ...applied]);
         }
+        // Now and then a file is also moved or renamed, so the layout is damaged too.
+        if (rng() < 0.3) {
+          const file = files.filter((f) => f.startsWith('content/'))[Math.floor(rng() * (files.length - 1))]!;
+          const { file: target, applied } = relocate(file.slice('content/'.length), rng);
+          const to = path.join('content', target);
+          if (to !== file && !moved.some((m) => m.from === file) && !existsSync(path.join(project, to))) {
+            const made = mkdirSync(path.dirname(path.join(project, to)), { recursive: true });
+            renameSync(path.join(project, file), path.join(project, to));
+            moved.push({ from: file, to, made });
+            relocations++;
+            changed.set(file, [...(changed.get(file) ?? []), `${applied} (to ${to})`]);
+          }
+        }
         failures.push(...attempt(project, `FUZZ_SEED=${SEED}, demo build ${build}: ${[...changed].map(([f, m]) => `${f} (${m.join(', ')})`).join('; ')}`));
+        for (const { from, to, made } of moved) {
+          renameSync(path.join(project, to), path.join(project, from));
+          if (made) rmSync(made, { recursive: true });
+        }
         for (const file of changed.keys()) writeFileSync(path.join(project, file), originals.get(file)!);
       }
-      console.log(`Fuzzed ${builds * PER_BUILD} mutations of ${files.length} demo files in ${builds} builds, seed ${SEED}`);
+      console.log(`Fuzzed ${builds * PER_BUILD} mutations of ${files.length} demo files and ${relocations} moves in ${builds} builds, seed ${SEED}`);
       expect(failures).toEqual([]);
     },
     timeout(DEMO_CASES),

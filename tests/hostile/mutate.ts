@@ -123,3 +123,27 @@ export function mutate(bytes: Uint8Array, rng: Random): { bytes: Uint8Array; app
   }
   return { bytes: out, applied };
 }
+
+const KIND_FOLDERS = ['datasets', 'models', 'sources', 'teams', 'people', 'glossary', 'licenses'];
+
+/**
+ * Another place for a file (a path relative to the content folder): a name that is not an
+ * id, another extension, another kind's folder, a folder that is not a kind, a subfolder.
+ */
+export function relocate(file: string, rng: Random): { file: string; applied: string } {
+  const parts = file.split('/');
+  const name = parts.pop()!;
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  const folder = parts.join('/');
+  const moves: [string, () => string][] = [
+    ['upper-case the name', () => `${folder}/${stem.toUpperCase()}${ext}`],
+    ['put a space in the name', () => `${folder}/${stem.replace('-', ' ')} copy${ext}`],
+    ['change the extension', () => `${folder}/${stem}${pick(rng, ['.txt', '.MD', '.yml', '.json', '', '.md.bak'])}`],
+    ['move to another kind', () => `${pick(rng, KIND_FOLDERS)}/${name}`],
+    ['move to a folder that is not a kind', () => `${pick(rng, ['misc', 'Datasets', 'dataset', '_drafts'])}/${name}`],
+    ['move into a subfolder', () => `${folder}/${pick(rng, ['archive', 'old', 'a/b/c'])}/${name}`],
+  ];
+  const [applied, move] = pick(rng, moves);
+  return { file: move(), applied };
+}
