@@ -32,9 +32,15 @@ export interface FlowchartOptions {
   classDefs?: Readonly<Record<string, string>>;
 }
 
-/** Mermaid renders `#<code>;` as that character, inside quoted labels as well. */
+/**
+ * Mermaid reads `#<code>;` as a character entity inside quoted labels; writing every
+ * character outside a small safe set that way means no label can close its quotes, open
+ * a tag or start a directive.
+ */
 export function escapeLabel(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[^A-Za-z0-9 .,:;/()'_@+-]/g, (c) => `#${c.codePointAt(0)};`);
+  let out = '';
+  for (const char of text.replace(/\s+/g, ' ')) out += /[A-Za-z0-9 .,_\-]/.test(char) ? char : `#${char.codePointAt(0)};`;
+  return out;
 }
 
 /** GitHub refuses to draw very large diagrams; staying well under its limits keeps the chart readable too. */

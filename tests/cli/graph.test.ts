@@ -63,11 +63,11 @@ describe('graph', () => {
     const result = await graph('clean-events', '--format', 'mermaid');
     expect(result.stdout).toMatchInlineSnapshot(`
       "flowchart LR
-        n0["Clean #34;events#34; #60;b#62;bold#60;/b#62; #91;x#93; #35;1 end (clean-events)"]:::dataset
-        n1["Raw events (raw-events)"]:::dataset
-        n2["Labels (labels)"]:::dataset
-        n3["Events API (events-api)"]:::source
-        n4["Churn model (churn-model)"]:::model
+        n0["Clean #34;events#34; #60;b#62;bold#60;#47;b#62; #91;x#93; #35;1 end #40;clean-events#41;"]:::dataset
+        n1["Raw events #40;raw-events#41;"]:::dataset
+        n2["Labels #40;labels#41;"]:::dataset
+        n3["Events API #40;events-api#41;"]:::source
+        n4["Churn model #40;churn-model#41;"]:::model
         n1 -->|"feeds"| n0
         n0 -->|"feeds"| n2
         n3 -->|"source of"| n1
@@ -86,8 +86,8 @@ describe('graph', () => {
   it('caps the chart at --max-nodes, nearest first, and says how many are left out', async () => {
     const result = await graph('raw-events', '--down', '--format', 'mermaid', '--max-nodes', '3');
     const nodes = result.stdout.split('\n').filter((line) => /^ {2}n\d+\[/.test(line));
-    expect(nodes).toEqual(['  n0["Raw events (raw-events)"]:::dataset', '  n1["Clean #34;events#34; #60;b#62;bold#60;/b#62; #91;x#93; #35;1 end (clean-events)"]:::dataset', '  n2["Old sample (old-sample)"]:::dataset']);
-    expect(result.stdout).toContain('more["#8230; and 3 more: npm run graph -- raw-events --format text lists every one"]:::more');
+    expect(nodes).toEqual(['  n0["Raw events #40;raw-events#41;"]:::dataset', '  n1["Clean #34;events#34; #60;b#62;bold#60;#47;b#62; #91;x#93; #35;1 end #40;clean-events#41;"]:::dataset', '  n2["Old sample #40;old-sample#41;"]:::dataset']);
+    expect(result.stdout).toContain('more["#8230; and 3 more#58; npm run graph -- raw-events --format text lists every one"]:::more');
   });
 
   it('says so when nothing is upstream or downstream', async () => {

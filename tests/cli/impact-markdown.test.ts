@@ -49,7 +49,7 @@ describe('impact Markdown', () => {
 describe('escaping', () => {
   it('writes every character outside a small safe set as a Mermaid entity code', () => {
     expect(escapeLabel('a "b" <c> [d] {e} |f| #g; `h` & end\nnext')).toBe(
-      'a #34;b#34; #60;c#62; #91;d#93; #123;e#125; #124;f#124; #35;g; #96;h#96; #38; end next',
+      'a #34;b#34; #60;c#62; #91;d#93; #123;e#125; #124;f#124; #35;g#59; #96;h#96; #38; end next',
     );
     expect(escapeLabel('Événements – 2026')).toBe('#201;v#233;nements #8211; 2026');
   });

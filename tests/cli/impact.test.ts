@@ -95,14 +95,14 @@ describe('impact', () => {
 
       \`\`\`mermaid
       flowchart LR
-        n0["Labels (churn-labels)"]:::dataset
-        n1["New features (new-features)"]:::dataset
-        n2["Raw events (raw-events)"]:::dataset
-        n3["Labels (labels), removed"]:::removed
-        n4["Old sample (old-sample), removed"]:::removed
-        n5["Clean #34;events#34; #60;b#62;bold#60;/b#62; #91;x#93; #35;1 end (clean-events)"]:::dataset
-        n6["Sample report (sample-report)"]:::dataset
-        n7["Churn model (churn-model)"]:::model
+        n0["Labels #40;churn-labels#41;"]:::dataset
+        n1["New features #40;new-features#41;"]:::dataset
+        n2["Raw events #40;raw-events#41;"]:::dataset
+        n3["Labels #40;labels#41;, removed"]:::removed
+        n4["Old sample #40;old-sample#41;, removed"]:::removed
+        n5["Clean #34;events#34; #60;b#62;bold#60;#47;b#62; #91;x#93; #35;1 end #40;clean-events#41;"]:::dataset
+        n6["Sample report #40;sample-report#41;"]:::dataset
+        n7["Churn model #40;churn-model#41;"]:::model
         n5 -->|"feeds"| n0
         n2 -->|"feeds"| n5
         n5 -->|"feeds"| n1

@@ -16,8 +16,8 @@ describe('closure lists', () => {
     const rows = closureRows(catalog, 'scorer', 'up');
     expect(rows.map((r) => [r.id, r.depth])).toEqual([['clean', 1], ['raw', 2]]);
     expect(rows[1]!.path).toEqual([
-      { id: 'clean', relation: 'trained on' },
-      { id: 'raw', relation: 'derived from' },
+      { id: 'clean', relation: 'trained on', type: 'trained_on' },
+      { id: 'raw', relation: 'derived from', type: 'derived_from' },
     ]);
   });
 

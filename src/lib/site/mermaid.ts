@@ -5,6 +5,9 @@
  */
 import { KIND_NAMES, type Kind } from '../../../schemas/index.ts';
 import type { Direction, Graph } from '../graph.ts';
+import { escapeLabel } from '../flowchart.ts';
+
+export { escapeLabel };
 import { RELATIONS } from '../relations.ts';
 import type { Entry } from '../types.ts';
 
@@ -34,17 +37,6 @@ export const DEFAULT_MAX_NODES = 200;
 export const DEFAULT_MAX_EDGES = 500;
 
 type Lookup = { get(id: string): Entry | undefined };
-
-/**
- * Mermaid reads `#<code>;` as a character entity inside quoted labels; writing every
- * character outside a small safe set that way means no label can close its quotes, open
- * a tag or start a directive.
- */
-export function escapeLabel(text: string): string {
-  let out = '';
-  for (const char of text) out += /[A-Za-z0-9 .,_\-]/.test(char) ? char : `#${char.codePointAt(0)};`;
-  return out;
-}
 
 /** A URL inside a quoted `click … href "…"`: quotes and backslashes could end the string. */
 function quoteUrl(url: string): string {
