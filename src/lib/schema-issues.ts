@@ -77,6 +77,8 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}…` : value}\``;
+  // YAML reads `1e400` as Infinity and `.nan` as NaN; neither means anything to a reader.
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '`.nan`, not a number' : 'a number too large to hold';
   return `\`${String(value)}\``;
 }
 

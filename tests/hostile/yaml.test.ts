@@ -168,11 +168,12 @@ describe('bad YAML', () => {
     expect(model.kind === 'model' && Object.getPrototypeOf(model.data.hyperparameters)).toBe(Object.prototype);
   });
 
-  it('reports numbers too large to hold', () => {
-    expect(report({ 'datasets/a.yaml': DATASET + 'size: { rows: 1e400, bytes: 123456789012345678901234567890 }\nsplits: { method: random, seed: 0x7fffffffffffffffff, parts: [{ name: all }] }\n' })).toMatchInlineSnapshot(`
-      "content/datasets/a.yaml:5:15 error [schema] Expected a number for \`rows\`, found \`Infinity\`
+  it('reports numbers too large to hold, and values that are not a number', () => {
+    expect(report({ 'datasets/a.yaml': DATASET + 'size: { rows: 1e400, bytes: 123456789012345678901234567890 }\nversions: [{ version: "1", rows: .nan }]\nsplits: { method: random, seed: 0x7fffffffffffffffff, parts: [{ name: all }] }\n' })).toMatchInlineSnapshot(`
+      "content/datasets/a.yaml:5:15 error [schema] Expected a number for \`rows\`, found a number too large to hold
       content/datasets/a.yaml:5:29 error [schema] Expected at most 9007199254740991 for \`bytes\`, found \`1.2345678901234568e+29\`
-      content/datasets/a.yaml:6:33 error [schema] Expected at most 9007199254740991 for \`seed\`, found \`2.3611832414348226e+21\`"
+      content/datasets/a.yaml:6:34 error [schema] Expected a number for \`rows\`, found \`.nan\`, not a number
+      content/datasets/a.yaml:7:33 error [schema] Expected at most 9007199254740991 for \`seed\`, found \`2.3611832414348226e+21\`"
     `);
   });
 
