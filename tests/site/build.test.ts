@@ -197,6 +197,30 @@ describe('building the site from a catalog served under a sub-path', () => {
     expect(xml).not.toContain('404');
   });
 
+  it('embeds schema.org JSON-LD in dataset and model pages, with no way for a value to close the script', () => {
+    const jsonLd = (rel: string) => {
+      const match = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(read(rel));
+      expect(match, `no JSON-LD in ${rel}`).not.toBeNull();
+      return JSON.parse(match![1]!) as Record<string, unknown>;
+    };
+    expect(jsonLd('datasets/labelled-events/index.html')).toMatchObject({
+      '@type': 'Dataset',
+      name: 'Labelled events',
+      url: 'https://data.example.org/catalog/datasets/labelled-events/',
+      isBasedOn: [{ '@type': 'Dataset', identifier: 'raw-events' }],
+    });
+    expect(read('models/scorer/index.html')).toContain('"name":"Scorer \\"v1\\" \\u003cbeta>"');
+    expect(jsonLd('models/scorer/index.html')).toMatchObject({ '@type': 'SoftwareApplication', name: 'Scorer "v1" <beta>' });
+    expect(read('teams/data-team/index.html')).not.toContain('application/ld+json');
+  });
+
+  it('publishes catalog.json with every entry, the typed edges and the diagnostics', () => {
+    const manifest = JSON.parse(read('catalog.json')) as { entries: { id: string }[]; edges: { from: string; to: string; type: string }[]; diagnostics: unknown[] };
+    expect(manifest.entries.map((e) => e.id).sort()).toEqual(['customer', 'data-team', 'events-api', 'labelled-events', 'raw-events', 'scorer']);
+    expect(manifest.edges).toContainEqual(expect.objectContaining({ from: 'labelled-events', to: 'raw-events', type: 'derived_from' }));
+    expect(manifest.diagnostics.length).toBeGreaterThan(0);
+  });
+
   it('gives pages a description and Open Graph tags', () => {
     const html = read('datasets/raw-events/index.html');
     expect(html).toContain('<meta name="description" content="Every event as it arrived."');

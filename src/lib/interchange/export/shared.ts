@@ -1,7 +1,7 @@
 /** Facts several exports need: who owns an entry, where its page is, what its license is called. */
-import { KINDS } from '../../../../schemas/index.ts';
 import type { Catalog, Entry } from '../../types.ts';
 import { classifyLicense } from '../../licenses.ts';
+import { entryPath, href } from '../../site/urls.ts';
 import { licenseUrl } from '../licenses.ts';
 
 export interface Party {
@@ -24,9 +24,7 @@ export function ownersOf(catalog: Catalog, entry: Entry): Party[] {
 export function pageUrl(catalog: Catalog, entry: Entry): string | undefined {
   const site = catalog.config.site.url;
   if (!site) return undefined;
-  const trimmed = catalog.config.site.base.replace(/^\/+|\/+$/g, '');
-  const base = trimmed ? `/${trimmed}/` : '/';
-  return new URL(`${base}${KINDS[entry.kind].folder}/${entry.id}/`, site).href;
+  return new URL(href(catalog.config.site.base, entryPath(entry.kind, entry.id)), site).href;
 }
 
 /** The entry's source file in the repository, when the config names the repository. */
