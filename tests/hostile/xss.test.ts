@@ -28,7 +28,17 @@ function injected(page: Page): Promise<string[]> {
     const found: string[] = [];
     const describe = (el: Element) => el.outerHTML.slice(0, 160);
     for (const el of Array.from(document.querySelectorAll('*'))) {
-      if (el.tagName.toLowerCase() === 'script' && (el.textContent ?? '').includes('xss:')) found.push(`script: ${describe(el)}`);
+      if (el.tagName.toLowerCase() === 'script' && (el.textContent ?? '').includes('xss:')) {
+        // JSON-LD is data the browser never runs; it is safe while it is one intact JSON value
+        // (a payload that closed the script early would leave it unparseable).
+        let inertJson = el.getAttribute('type') === 'application/ld+json';
+        try {
+          if (inertJson) JSON.parse(el.textContent ?? '');
+        } catch {
+          inertJson = false;
+        }
+        if (!inertJson) found.push(`script: ${describe(el)}`);
+      }
       if (el.tagName.toLowerCase() === 'iframe' && el.hasAttribute('srcdoc')) found.push(`srcdoc frame: ${describe(el)}`);
       for (const attr of Array.from(el.attributes)) {
         const name = attr.name.toLowerCase();
