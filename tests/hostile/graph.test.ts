@@ -46,15 +46,24 @@ describe('hostile graphs', () => {
       'glossary/g.yaml': `title: G\n${owned}related: [g]\n`,
       'teams/t.yaml': 'title: T\nowners: [t]\n',
     });
-    // Lineage self-references are cycles. A model that falls back to itself, a source backed
-    // up by itself and a term related to itself load without a diagnostic: no rule covers them yet.
+    // Lineage self-references are cycles; every other self-reference is a references error.
     expect(show(catalog.diagnostics.filter((d) => d.rule !== 'completeness'))).toMatchInlineSnapshot(`
       "content/datasets/d.yaml:5:27 error [lineage-acyclic] Lineage cycle: \`d\` → \`d\`
         hint: An entry cannot depend on itself; remove or reverse one of these references.
       content/datasets/d.yaml:6:1 warning [replaced-by] \`replaced_by\` on an entry that is active
         hint: Set \`status: deprecated\` (or \`retired\`), or remove \`replaced_by\`.
+      content/datasets/d.yaml:6:14 error [references] Self-reference: \`d\` replaced by itself
+        hint: Name another entry, or remove the reference.
+      content/glossary/g.yaml:5:11 error [references] Self-reference: \`g\` related to itself
+        hint: Name another entry, or remove the reference.
       content/models/m.yaml:5:19 error [lineage-acyclic] Lineage cycle: \`m\` → \`m\`
-        hint: An entry cannot depend on itself; remove or reverse one of these references."
+        hint: An entry cannot depend on itself; remove or reverse one of these references.
+      content/models/m.yaml:6:11 error [references] Self-reference: \`m\` falls back to itself
+        hint: Name another entry, or remove the reference.
+      content/sources/s.yaml:6:16 error [references] Self-reference: \`s\` backed up by itself
+        hint: Name another entry, or remove the reference.
+      content/teams/t.yaml:2:10 error [references] Self-reference: \`t\` owned by itself
+        hint: Name another entry, or remove the reference."
     `);
   });
 

@@ -57,6 +57,29 @@ describe('references', () => {
     `);
   });
 
+  it('reports an entry that names itself as its own fallback, backup source or related term', () => {
+    const text = diagnose('references', {
+      'models/ranker.md': file`
+        ---
+        title: Ranker
+        description: Ranks titles.
+        owners: [data-team]
+        fallback: ranker
+        ---
+      `,
+      'sources/events-api.yaml': 'title: Events API\ntype: api\nowners: [data-team]\nbackup_source: events-api\n',
+      'glossary/churn.yaml': 'title: Churn\ndescription: Leaving.\nowners: [data-team]\nrelated: [churn]\n',
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "content/glossary/churn.yaml:4:11 error Self-reference: \`churn\` related to itself
+        hint: Name another entry, or remove the reference.
+      content/models/ranker.md:5:11 error Self-reference: \`ranker\` falls back to itself
+        hint: Name another entry, or remove the reference.
+      content/sources/events-api.yaml:4:16 error Self-reference: \`events-api\` backed up by itself
+        hint: Name another entry, or remove the reference."
+    `);
+  });
+
   it('reports column-level lineage naming a column the upstream does not declare', () => {
     const text = diagnose('references', {
       'datasets/raw-play-events.md': upstream,

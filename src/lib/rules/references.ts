@@ -11,7 +11,7 @@ const kindList = (kinds: readonly Kind[]) =>
 export const references: Rule = {
   id: 'references',
   severity: 'error',
-  doc: 'Every reference names an entry that exists and is of the kind the field expects (a team or person for `owners`, a dataset for `training`, …); column-level lineage names a column the upstream dataset declares. A dangling reference breaks lineage, closures and ownership. Fix the id (the hint suggests the closest one) or add the missing entry.',
+  doc: 'Every reference names an entry that exists and is of the kind the field expects (a team or person for `owners`, a dataset for `training`, …); column-level lineage names a column the upstream dataset declares; no entry names itself as its own fallback, backup source, replacement, owner or related term. A dangling reference breaks lineage, closures and ownership. Fix the id (the hint suggests the closest one) or add the missing entry.',
   check({ catalog, report }) {
     const { byId } = catalog;
     const idsByKind = new Map<Kind, string[]>();
@@ -28,6 +28,17 @@ export const references: Rule = {
       for (const ref of referencesOf(entry)) {
         const targets = RELATIONS[ref.type].targets as readonly Kind[];
         const target = byId.get(ref.to);
+        // Lineage self-references are cycles (lineage-acyclic); the other relations to oneself
+        // (a fallback, a backup source, a replacement, an owner) cannot do their job at all.
+        if (ref.to === entry.id && !RELATIONS[ref.type].lineage) {
+          report({
+            entry,
+            path: ref.path,
+            message: `Self-reference: \`${entry.id}\` ${RELATIONS[ref.type].forward} itself`,
+            hint: 'Name another entry, or remove the reference.',
+          });
+          continue;
+        }
         if (!target && invalid.has(ref.to)) continue;
         if (!target) {
           const candidates = targets.flatMap((k) => idsByKind.get(k) ?? []);
