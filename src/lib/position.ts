@@ -21,3 +21,8 @@ export function positionAt(starts: readonly number[], offset: number): Position 
   }
   return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
+
+/** Line and column of one offset; for many lookups in one text, keep `lineStarts` instead. */
+export function positionOf(text: string, offset: number): Position {
+  return positionAt(lineStarts(text), Math.min(Math.max(0, offset), text.length));
+}

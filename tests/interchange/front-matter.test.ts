@@ -53,6 +53,10 @@ describe('reading the metadata of a foreign card', () => {
     expect(failure('---\nlicense: mit\nlanguage: "fr"tags:\n---\n')).toMatch(/^3:\d+ Invalid YAML in the front matter: /);
   });
 
+  it('refuses a binary file at its first NUL byte rather than writing the bytes into an entry', () => {
+    expect(failure('---\nlicense: mit\n---\nPNG\u0000\u0001')).toBe('4:4 File is binary (it contains NUL bytes), not a card');
+  });
+
   it('rejects front matter that is a list', () => {
     expect(failure('---\n[]\n---\n')).toBe('2:1 Expected the front matter to be a mapping of fields, found a list');
   });

@@ -3,7 +3,7 @@
  * open with blank lines, a BOM or CRLF, double their opening `---`, or never close it; each
  * case either yields the metadata or a problem that names the line and column.
  */
-import { lineColumn } from './position.ts';
+import { positionOf as lineColumn } from '../position.ts';
 import { parseYaml } from '../yaml.ts';
 
 export interface CardProblem {
@@ -47,6 +47,8 @@ export function normalizeText(text: string): string {
  */
 export function readCard(raw: string): ForeignCard {
   const text = normalizeText(raw);
+  const nul = text.indexOf('\0');
+  if (nul >= 0) throw new CardError({ ...lineColumn(text, nul), message: 'File is binary (it contains NUL bytes), not a card', hint: 'Import the card\'s README.md or JSON file.' });
   const lead = /^\s*/.exec(text)![0];
   const start = lead.length;
   const firstLine = text.slice(start).split('\n', 1)[0]!;
