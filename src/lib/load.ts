@@ -238,7 +238,8 @@ export function loadFile(
       rule: 'yaml',
       message: `Expected the ${ext === '.md' ? 'front matter' : 'file'} to be a mapping of fields, found ${Array.isArray(value) ? 'a list' : `\`${String(value)}\``}`,
       hint: 'Write one `field: value` per line, starting with `title:`.',
-      at: { offset: yamlOffset },
+      // At the value itself, not the end of the opening `---` line.
+      at: { offset: yamlOffset + Math.max(0, yamlText.search(/\S/)) },
     });
     return { source, value: undefined };
   }

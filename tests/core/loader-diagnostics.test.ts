@@ -47,7 +47,7 @@ describe('loader diagnostics', () => {
 
   it('reports front matter that is not a mapping of fields', () => {
     expect(report({ 'datasets/a.md': '---\n- title\n- owners\n---\n', 'glossary/b.yaml': 'just words\n' })).toMatchInlineSnapshot(`
-      "[yaml] content/datasets/a.md:1:4 error Expected the front matter to be a mapping of fields, found a list
+      "[yaml] content/datasets/a.md:2:1 error Expected the front matter to be a mapping of fields, found a list
         hint: Write one \`field: value\` per line, starting with \`title:\`.
       [yaml] content/glossary/b.yaml:1:1 error Expected the file to be a mapping of fields, found \`just words\`
         hint: Write one \`field: value\` per line, starting with \`title:\`."

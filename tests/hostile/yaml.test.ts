@@ -209,7 +209,7 @@ describe('bad YAML', () => {
 
   it('reports front matter that is a list or a single value', () => {
     expect(report({ 'datasets/a.md': '---\n- title: A\n---\n', 'datasets/b.yaml': 'just text\n' })).toMatchInlineSnapshot(`
-      "content/datasets/a.md:1:4 error [yaml] Expected the front matter to be a mapping of fields, found a list
+      "content/datasets/a.md:2:1 error [yaml] Expected the front matter to be a mapping of fields, found a list
         hint: Write one \`field: value\` per line, starting with \`title:\`.
       content/datasets/b.yaml:1:1 error [yaml] Expected the file to be a mapping of fields, found \`just text\`
         hint: Write one \`field: value\` per line, starting with \`title:\`."
