@@ -92,6 +92,12 @@ const normalize = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** The template section a heading stands for ("2. Intended uses" → Intended use), if any. */
+export function sectionOf(heading: string, sections: readonly Section[]): Section | undefined {
+  const name = normalize(heading);
+  return sections.find((s) => s.title.toLowerCase() === name || s.aliases.includes(name));
+}
+
 export interface Coverage {
   score: number;
   covered: Section[];
@@ -103,13 +109,10 @@ export function coverage(markdown: string, sections: readonly Section[]): Covera
   const present = new Set(
     headingsOf(markdown)
       .filter((h) => h.contentLines > 0)
-      .map((h) => normalize(h.text)),
+      .map((h) => sectionOf(h.text, sections)),
   );
   const covered: Section[] = [];
   const missing: Section[] = [];
-  for (const section of sections) {
-    const names = [section.title.toLowerCase(), ...section.aliases];
-    (names.some((n) => present.has(n)) ? covered : missing).push(section);
-  }
+  for (const section of sections) (present.has(section) ? covered : missing).push(section);
   return { score: sections.length ? covered.length / sections.length : 1, covered, missing };
 }

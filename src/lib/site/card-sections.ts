@@ -3,7 +3,7 @@
  * section (datasheet or model card), so a page can interleave the author's prose with the
  * structured fields in the template's order. Parts that match no section keep their order.
  */
-import { headingsOf, type Section } from '../sections.ts';
+import { headingsOf, sectionOf, type Section } from '../sections.ts';
 
 export interface BodyPart {
   heading?: string;
@@ -20,14 +20,6 @@ export interface MatchedBody {
   rest: BodyPart[];
 }
 
-const normalize = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[*_`]/g, '')
-    .replace(/^\d+(\.\d+)*\.?\s+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 export function matchSections(markdown: string, sections: readonly Section[]): MatchedBody {
   const lines = markdown.split(/\r?\n/);
   const headings = headingsOf(markdown);
@@ -42,8 +34,7 @@ export function matchSections(markdown: string, sections: readonly Section[]): M
     const underline = /^ {0,3}(=+|-+)[ \t]*$/.test(lines[start] ?? '') && !/^ {0,3}#/.test(lines[start - 1] ?? '');
     const end = i + 1 < cuts.length ? cuts[i + 1]!.line - 1 : lines.length;
     const part: BodyPart = { heading: heading.text, markdown: lines.slice(underline ? start + 1 : start, end).join('\n').trim() };
-    const name = normalize(heading.text);
-    const section = sections.find((s) => s.title.toLowerCase() === name || s.aliases.includes(name));
+    const section = sectionOf(heading.text, sections);
     if (section && !result.sections.has(section.title)) result.sections.set(section.title, part);
     else result.rest.push(part);
   });
