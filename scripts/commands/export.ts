@@ -5,10 +5,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCatalog, ContentFolderError } from '../../src/lib/catalog.ts';
-import { EXPORT_FORMATS, EXPORTERS, type ExportFormat } from '../../src/lib/interchange/export/index.ts';
+import { EXPORT_FORMATS, EXPORTERS } from '../../src/lib/interchange/export/index.ts';
 import { replaceFile, writeNewFile } from '../../src/lib/safe-write.ts';
-import { contentDir, UsageError, type Io } from '../cli.ts';
+import { loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';
 
 export const EXPORT_HELP = `Usage: npm run export -- <format> [--content DIR] [--out DIR] [--force]
 
@@ -36,21 +35,10 @@ export function exportCommand(args: string[], io: Io): number {
   }
   const [format] = positionals;
   if (!format || positionals.length > 1) throw new UsageError(`Expected one format.\n\n${EXPORT_HELP}`);
-  if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
-    throw new UsageError(`Unknown export format \`${format}\`, expected one of ${EXPORT_FORMATS.map((f) => `\`${f}\``).join(', ')}`);
-  }
-  let catalog;
-  try {
-    catalog = buildCatalog(contentDir(io, values.content), {
-      ...(values.config ? { configFile: values.config } : {}),
-      ...(values.today ? { today: values.today } : {}),
-    });
-  } catch (error) {
-    if (error instanceof ContentFolderError) throw new UsageError(error.message);
-    throw error;
-  }
+  const kind = oneOf(format, EXPORT_FORMATS, 'export format');
+  const catalog = loadCatalog(io, values);
   const out = path.resolve(io.cwd, values.out);
-  const files = EXPORTERS[format as ExportFormat].run(catalog);
+  const files = EXPORTERS[kind].run(catalog);
   const display = (abs: string) => path.relative(io.cwd, abs).split(path.sep).join('/');
   const kept: string[] = [];
   let written = 0;
@@ -65,7 +53,7 @@ export function exportCommand(args: string[], io: Io): number {
     written++;
   }
   const errors = catalog.diagnostics.filter((d) => d.severity === 'error').length;
-  io.stdout(`Wrote ${written} file${written === 1 ? '' : 's'} under ${display(out) || '.'} (${EXPORTERS[format as ExportFormat].label}).`);
+  io.stdout(`Wrote ${written} file${written === 1 ? '' : 's'} under ${display(out) || '.'} (${EXPORTERS[kind].label}).`);
   if (kept.length) {
     io.stdout(`Left ${kept.length} existing file${kept.length === 1 ? '' : 's'} alone (pass --force to replace them):`);
     for (const k of kept) io.stdout(`  ${k}`);

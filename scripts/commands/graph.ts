@@ -1,10 +1,9 @@
 /** `graph`: what an entry depends on and what depends on it, with depth and path. */
 import { parseArgs } from 'node:util';
-import { buildCatalog, ContentFolderError } from '../../src/lib/catalog.ts';
 import { closureJson, closureMermaid, closureReport, closureText } from '../../src/lib/closure-report.ts';
 import { didYouMean } from '../../src/lib/suggest.ts';
 import type { Catalog } from '../../src/lib/types.ts';
-import { contentDir, UsageError, type Io } from '../cli.ts';
+import { loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';
 
 const FORMATS = ['text', 'mermaid', 'json'] as const;
 const GRAPH_USAGE = 'Usage: npm run graph -- <id> [--up|--down] [--depth N] [--format text|mermaid|json] [--max-nodes N]';
@@ -33,14 +32,11 @@ export function graph(args: string[], io: Io): number {
   if (!id || extra.length > 0) {
     throw new UsageError(`Expected one entry id.\n${GRAPH_USAGE}`);
   }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(`Unknown format \`${values.format}\`, expected one of ${FORMATS.map((f) => `\`${f}\``).join(', ')}`);
-  }
+  const format = oneOf(values.format, FORMATS);
   const depth = positiveInteger(values.depth, '--depth');
   const maxNodes = positiveInteger(values['max-nodes'], '--max-nodes');
 
-  const catalog = loadCatalog(io, values.content, values.config);
+  const catalog = loadCatalog(io, values);
   requireEntry(catalog, id);
   // Neither flag means both directions: the whole neighbourhood.
   const both = !values.up && !values.down;
@@ -55,15 +51,6 @@ export function positiveInteger(value: string | undefined, flag: string): number
   if (value === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`Unexpected ${flag} \`${value}\`, expected a whole number of 1 or more`);
   return Number(value);
-}
-
-export function loadCatalog(io: Io, content: string | undefined, config: string | undefined, today?: string): Catalog {
-  try {
-    return buildCatalog(contentDir(io, content), { ...(config ? { configFile: config } : {}), ...(today ? { today } : {}) });
-  } catch (error) {
-    if (error instanceof ContentFolderError) throw new UsageError(error.message);
-    throw error;
-  }
 }
 
 /** An id the graph does not know: a typo, or a file whose problems keep it out of the catalog. */

@@ -8,8 +8,8 @@ import { findConfig } from '../../src/lib/config.ts';
 import { changesSince, extractAt, GitError, repoRoot, resolveCommit, type Change } from '../../src/lib/git.ts';
 import { impactMarkdown, impactReport, type ImpactInput } from '../../src/lib/impact.ts';
 import type { Catalog } from '../../src/lib/types.ts';
-import { UsageError, type Io } from '../cli.ts';
-import { loadCatalog, positiveInteger, requireEntry } from './graph.ts';
+import { loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';
+import { positiveInteger, requireEntry } from './graph.ts';
 
 const FORMATS = ['markdown', 'json'] as const;
 const USAGE = 'Usage: npm run impact -- [--since REF] [ids…] [--format markdown|json] [--github-org ORG] [--max-nodes N]';
@@ -34,15 +34,12 @@ export function impact(args: string[], io: Io): number {
     io.stdout(USAGE);
     return 0;
   }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(`Unknown format \`${values.format}\`, expected one of ${FORMATS.map((f) => `\`${f}\``).join(', ')}`);
-  }
+  const format = oneOf(values.format, FORMATS);
   if (values.since === undefined && positionals.length === 0) {
     throw new UsageError(`Name a git ref to compare with, entry ids, or both; for example \`npm run impact -- --since origin/main\`.\n${USAGE}`);
   }
   const maxNodes = positiveInteger(values['max-nodes'], '--max-nodes');
-  const after = loadCatalog(io, values.content, values.config, values.today);
+  const after = loadCatalog(io, values);
   for (const id of positionals) requireEntry(after, id);
 
   const input: ImpactInput = { after, changes: [], contentPath: '', ids: positionals };
