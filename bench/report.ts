@@ -14,20 +14,24 @@ export interface SizeResult {
   buildFailure?: string;
 }
 
+/** One invocation of the benchmark; results.md may gather several (`--add`). */
+export interface Run {
+  /** The options that reproduce it. */
+  command: string;
+  date: string;
+  minutes: number;
+  /** One-minute load average when the run started and ended: how busy the machine was. */
+  load: [number, number];
+}
+
 export interface Machine {
   cores: number;
   cpu: string;
   memoryBytes: number;
   node: string;
-  reps: number;
-  buildReps: number;
   seed: number;
   gnuTime: boolean;
-  minutes: number;
-  /** One-minute load average when the run started and ended: how busy the machine was. */
-  load: [number, number];
-  siteSizes: number[];
-  date: string;
+  runs: Run[];
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -47,37 +51,33 @@ const peak = (runs: readonly Measurement[] | undefined) => {
   return values.length ? Math.max(...values) : undefined;
 };
 
-/** The options that reproduce this run. */
-function command(results: readonly SizeResult[], machine: Machine): string {
-  const sizes = results.map((r) => r.size);
-  const site = machine.siteSizes.length === 0 ? ' --skip-site' : machine.siteSizes.join(',') !== sizes.join(',') ? ` --site-sizes ${machine.siteSizes.join(',')}` : '';
-  return `--sizes ${sizes.join(',')} --reps ${machine.reps}${machine.buildReps !== machine.reps ? ` --build-reps ${machine.buildReps}` : ''}${site}`;
-}
-
 export function resultsMarkdown(results: readonly SizeResult[], machine: Machine): string {
   const lines: string[] = [];
   const out = (...l: string[]) => lines.push(...l);
   out(
     '# Benchmark results',
     '',
-    `Measured on ${machine.date} by \`npm run bench -- ${command(results, machine)}\` (seed ${machine.seed}), in ${machine.minutes.toFixed(0)} minutes.`,
+    machine.runs.length === 1
+      ? `Measured on ${machine.runs[0]!.date} by \`npm run bench -- ${machine.runs[0]!.command}\` (seed ${machine.seed}), in ${machine.runs[0]!.minutes.toFixed(0)} minutes.`
+      : `Measured on ${machine.runs[0]!.date} in ${machine.runs.length} runs, the later ones adding to the first (\`--add\`) so that no run takes more than about 15 minutes: ${machine.runs.map((r) => `\`npm run bench -- ${r.command}\` (${r.minutes.toFixed(0)} minutes)`).join(', then ')}; seed ${machine.seed}, so every run measured the same catalogs.`,
     '',
     `Machine: ${machine.cores} cores (${machine.cpu}), ${mb(machine.memoryBytes)} memory, Node ${machine.node}. Peak memory from ${machine.gnuTime ? 'GNU time (largest resident set of the command or any process it waited for)' : 'nothing: GNU time was not found'}.`,
     '',
-    `Times are wall-clock medians of ${machine.reps} runs${machine.siteSizes.length ? ` (site builds: ${machine.buildReps}, each from clean: no output, no cache)` : ''}, each command a fresh process; CPU time (user + system) is given beside them, since other work on a shared machine moves wall time more than CPU time. One-minute load average: ${machine.load[0].toFixed(1)} at the start, ${machine.load[1].toFixed(1)} at the end (${machine.cores} cores).`,
+    `Times are wall-clock medians (the number of runs is in each table), each command a fresh process, each site build from clean (no output, no cache); CPU time (user + system) is given beside them, since other work on a shared machine moves wall time more than CPU time. One-minute load average at the start and end of each run: ${machine.runs.map((r) => `${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)}`).join(', ')} (${machine.cores} cores).`,
     '',
     '## 1. `check` against its floor',
     '',
     'The floor reads every entry file, parses its YAML with the same parser and its kind\'s Zod schema, and does nothing else (`bench/floor.ts`). Target: `check` within 1.5× of it.',
     '',
-    '| entries | floor | check | ratio (wall) | ratio (CPU) | check peak memory | errors found | target ≤ 1.5× |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| entries | runs | floor | check | ratio (wall) | ratio (CPU) | check peak memory | errors found | target ≤ 1.5× |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
   );
   for (const r of results) {
+    if (!r.check.length) continue;
     const floor = med(r.floor)!;
     const check = med(r.check)!;
     const cpuRatio = (med(r.check, (m) => m.cpuMs) ?? NaN) / (med(r.floor, (m) => m.cpuMs) ?? NaN);
-    out(`| ${n(r.size)} | ${s(floor)} | ${s(check)} | ${ratio(check / floor)} | ${Number.isFinite(cpuRatio) ? ratio(cpuRatio) : 'n/a'} | ${mb(peak(r.check))} | ${r.checkErrors ? 'yes ⚠' : 'none'} | ${ok(check / floor <= 1.5)} |`);
+    out(`| ${n(r.size)} | ${r.check.length} | ${s(floor)} | ${s(check)} | ${ratio(check / floor)} | ${Number.isFinite(cpuRatio) ? ratio(cpuRatio) : 'n/a'} | ${mb(peak(r.check))} | ${r.checkErrors ? 'yes ⚠' : 'none'} | ${ok(check / floor <= 1.5)} |`);
   }
 
   const built = results.filter((r) => r.site && r.baseline);
@@ -88,19 +88,19 @@ export function resultsMarkdown(results: readonly SizeResult[], machine: Machine
       '',
       'The site build is `npm run build` (pages, then the Pagefind index) with `CATALOG_DIR` set to the catalog. The baseline is Astro building the same files with its own glob loader, a trivial layout and a Pagefind index (`bench/baseline/`). Targets: within 1.5× of the baseline; peak memory under 2 GB at 10,000 entries.',
       '',
-      '| entries | baseline | site | ratio (wall) | ratio (CPU) | baseline peak | site peak | target ≤ 1.5× | target < 2 GB |',
-      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+      '| entries | runs | baseline | site | ratio (wall) | ratio (CPU) | baseline peak | site peak | target ≤ 1.5× | target < 2 GB at 10,000 |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
     );
     for (const r of built) {
       const base = med(r.baseline);
       const site = med(r.site);
       if (base === undefined || site === undefined) {
-        out(`| ${n(r.size)} | ${base === undefined ? 'failed' : s(base)} | ${site === undefined ? 'failed' : s(site)} | | | | | | |`);
+        out(`| ${n(r.size)} | ${r.site!.length} | ${base === undefined ? 'failed' : s(base)} | ${site === undefined ? 'failed' : s(site)} | | | | | | |`);
         continue;
       }
       const cpuRatio = (med(r.site, (m) => m.cpuMs) ?? NaN) / (med(r.baseline, (m) => m.cpuMs) ?? NaN);
       const sitePeak = peak(r.site);
-      out(`| ${n(r.size)} | ${s(base)} | ${s(site)} | ${ratio(site / base)} | ${Number.isFinite(cpuRatio) ? ratio(cpuRatio) : 'n/a'} | ${mb(peak(r.baseline))} | ${mb(sitePeak)} | ${ok(site / base <= 1.5)} | ${sitePeak === undefined ? 'n/a' : ok(sitePeak < 2 * 2 ** 30)} |`);
+      out(`| ${n(r.size)} | ${r.site!.length} | ${s(base)} | ${s(site)} | ${ratio(site / base)} | ${Number.isFinite(cpuRatio) ? ratio(cpuRatio) : 'n/a'} | ${mb(peak(r.baseline))} | ${mb(sitePeak)} | ${ok(site / base <= 1.5)} | ${sitePeak === undefined ? 'n/a' : r.size < 10_000 ? `(${ok(sitePeak < 2 * 2 ** 30).slice(2)})` : ok(sitePeak < 2 * 2 ** 30)} |`);
     }
     for (const r of built) if (r.buildFailure) out('', `A build of ${n(r.size)} entries failed; its last output:`, '', '```', r.buildFailure.trim(), '```');
   }
@@ -156,6 +156,6 @@ export function resultsMarkdown(results: readonly SizeResult[], machine: Machine
 
   const errors = results.filter((r) => r.checkErrors);
   for (const r of errors) out('', `\`check\` reported errors at ${n(r.size)} entries (the generated catalog should have none):`, '', '```', r.checkErrors!.trim(), '```');
-  out('', '## Reproduce', '', '```sh', 'npm ci', `npm run bench -- ${command(results, machine)}`, '```', '');
+  out('', '## Reproduce', '', '```sh', 'npm ci', ...machine.runs.map((r) => `npm run bench -- ${r.command}`), '```', '');
   return lines.join('\n');
 }

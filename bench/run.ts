@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--sizes 1000,5000,10000] [--reps 3] [--build-reps N] [--site-sizes …]`: generates a synthetic catalog
+ * `npm run bench -- [--sizes 1000,5000,10000] [--reps 3] [--build-reps N] [--site-sizes …] [--add]`: generates a synthetic catalog
  * per size, then measures, each command in its own process and the repetitions
  * interleaved so that a busy moment on the machine hits both sides of a ratio alike:
  *   1. `check` against a floor (read, parse YAML, Zod; nothing else: bench/floor.ts);
@@ -10,13 +10,13 @@
  * Medians go to bench/results.md, which is printed at the end. Nothing here is a test:
  * the figures depend on the machine, and the targets are judged on them by people.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hasGnuTime, measure, median, type Measurement } from './measure.ts';
-import { resultsMarkdown, type SizeResult } from './report.ts';
+import { resultsMarkdown, type Run, type SizeResult } from './report.ts';
 import { weigh } from './weigh.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     work: { type: 'string' },
     'skip-site': { type: 'boolean', default: false },
+    'skip-check': { type: 'boolean', default: false },
+    add: { type: 'boolean', default: false },
     'site-sizes': { type: 'string' },
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(root, 'bench', 'results.md') },
@@ -74,7 +76,7 @@ for (const size of sizes) {
   const floor: Measurement[] = [];
   const check: Measurement[] = [];
   let checkErrors: string | undefined;
-  for (let r = 1; r <= reps; r++) {
+  for (let r = 1; r <= (values['skip-check'] ? 0 : reps); r++) {
     log(`  repetition ${r} of ${reps}`);
     floor.push(await run('floor', node, ['bench/floor.ts', content]));
     const c = await run('check', node, ['scripts/cardcat.ts', 'check', '--content', content, '--format', 'json', '--today', AS_OF]);
@@ -103,22 +105,45 @@ for (const size of sizes) {
     if (failed) result.buildFailure = failed.tail.slice(-800);
   }
   results.push(result);
-  log(`  check ${secs(median(check.map((m) => m.ms)))} vs floor ${secs(median(floor.map((m) => m.ms)))}`);
+  if (check.length) log(`  check ${secs(median(check.map((m) => m.ms)))} vs floor ${secs(median(floor.map((m) => m.ms)))}`);
 }
 
-const markdown = resultsMarkdown(results, {
+/** The options of this run that change what is measured (not where scratch files go). */
+function reproducible(args: readonly string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--work') i++;
+    else if (args[i] !== '--keep') out.push(args[i]!);
+  }
+  return out.join(' ');
+}
+
+const thisRun: Run = {
+  command: reproducible(process.argv.slice(2)),
+  date: new Date().toISOString().slice(0, 10),
+  minutes: (performance.now() - started) / 60_000,
+  load: [loadBefore, loadavg()[0]!],
+};
+// With --add, this run's figures join those of earlier runs (kept beside results.md as JSON),
+// so a set of sizes too slow for one run can be measured in several.
+const rawFile = values.out.replace(/\.md$/, '') + '.json';
+const earlier: { runs: Run[]; results: SizeResult[] } = values.add && existsSync(rawFile) ? JSON.parse(readFileSync(rawFile, 'utf8')) : { runs: [], results: [] };
+const merged = new Map(earlier.results.map((r) => [r.size, r]));
+for (const r of results) {
+  const old = merged.get(r.size);
+  merged.set(r.size, old ? { ...old, ...(r.check.length ? { floor: r.floor, check: r.check, checkErrors: r.checkErrors } : {}), ...(r.site ? { site: r.site, baseline: r.baseline, siteWeight: r.siteWeight, baselineWeight: r.baselineWeight, buildFailure: r.buildFailure } : {}) } : r);
+}
+const all = [...merged.values()].sort((a, b) => a.size - b.size);
+const runs = [...earlier.runs, thisRun];
+writeFileSync(rawFile, `${JSON.stringify({ runs, results: all }, null, 1)}\n`);
+const markdown = resultsMarkdown(all, {
   cores: cpus().length,
   cpu: cpus()[0]?.model ?? 'unknown',
   memoryBytes: totalmem(),
   node: process.version,
-  reps,
-  buildReps,
   seed,
   gnuTime: hasGnuTime,
-  minutes: (performance.now() - started) / 60_000,
-  load: [loadBefore, loadavg()[0]!],
-  siteSizes,
-  date: new Date().toISOString().slice(0, 10),
+  runs,
 });
 writeFileSync(values.out, markdown);
 process.stdout.write(`${markdown}\n`);
