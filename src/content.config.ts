@@ -8,9 +8,8 @@ import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { KIND_NAMES } from '../schemas/index.ts';
-import { buildCatalog } from './lib/catalog.ts';
 import { findConfig } from './lib/config.ts';
-import { contentDir, diagnosticsReport } from './site/catalog.ts';
+import { contentDir, diagnosticsReport, getCatalog } from './site/catalog.ts';
 
 /** A folder as the user would type it: relative when inside the working folder. */
 const shown = (dir: string) => {
@@ -23,8 +22,7 @@ const catalogLoader: Loader = {
   load: async ({ store, logger, watcher, generateDigest }) => {
     const dir = contentDir();
     const sync = (dev: boolean) => {
-      const today = process.env['CARDCAT_TODAY'];
-      const catalog = buildCatalog(dir, today ? { today } : {});
+      const catalog = getCatalog();
       const report = diagnosticsReport(catalog, process.stdout.isTTY === true);
       if (report.errors) {
         const message = `${report.text}\n\nThe site was not built: the catalog in \`${shown(dir)}\` has errors. Fix them and build again.`;

@@ -30,17 +30,23 @@ function fingerprint(dir: string): string {
   return parts.join('\n');
 }
 
-let cached: { dir: string; stamp: string | undefined; catalog: Catalog } | undefined;
+type Cached = { dir: string; stamp: string | undefined; catalog: Catalog };
+
+// Astro loads the content loader and the pages as separate module instances in one
+// process; a module-level variable would build the catalog once for each.
+const CACHE = Symbol.for('cardcat.site.catalog');
+const cache = globalThis as typeof globalThis & { [CACHE]?: Cached };
 
 export function getCatalog(): Catalog {
   const dir = contentDir();
   // A build reads the content once; only the dev server has to notice changes.
   const stamp = process.env['NODE_ENV'] === 'production' ? undefined : fingerprint(dir);
-  if (!cached || cached.dir !== dir || cached.stamp !== stamp) {
-    const today = process.env['CARDCAT_TODAY'];
-    cached = { dir, stamp, catalog: buildCatalog(dir, today ? { today } : {}) };
-  }
-  return cached.catalog;
+  const cached = cache[CACHE];
+  if (cached && cached.dir === dir && cached.stamp === stamp) return cached.catalog;
+  const today = process.env['CARDCAT_TODAY'];
+  const catalog = buildCatalog(dir, today ? { today } : {});
+  cache[CACHE] = { dir, stamp, catalog };
+  return catalog;
 }
 
 /** The diagnostics as `npm run check` prints them, and whether any is an error. */
