@@ -80,6 +80,12 @@ A scorer.
 `,
 };
 
+// Enough datasets built from raw-events that its "Impacts" list outgrows the entry page.
+const PARTS = 30;
+for (let i = 0; i < PARTS; i++) {
+  FILES[`content/datasets/part-${i}.yaml`] = `title: Part ${i}\ndescription: One slice of the events.\nowners: [data-team]\nreviewed: 2026-11-01\nderived_from: [{ dataset: raw-events, transform: slice ${i} }]\n`;
+}
+
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const abs = path.join(dir, name);
@@ -109,7 +115,6 @@ describe('building the site from a catalog served under a sub-path', () => {
       'glossary/customer/index.html',
       'teams/data-team/index.html',
       'datasets/raw-events/impacts/index.html',
-      'models/scorer/depends-on/index.html',
       'health/index.html',
       'reference/index.html',
       'guide/index.html',
@@ -185,10 +190,17 @@ describe('building the site from a catalog served under a sub-path', () => {
     expect(html).toContain('<pre class="mermaid">flowchart LR');
   });
 
-  it('lists the closure as plain HTML with depth and path', () => {
-    const html = read('models/scorer/depends-on/index.html');
-    expect(html).toMatch(/Raw events<\/a>[\s\S]*?<td class="num">2<\/td>/);
+  it('lists a short closure on the entry page as plain HTML with depth and path, and gives it no page of its own', () => {
+    const html = read('models/scorer/index.html');
+    expect(html).toMatch(/data-closure-list="depends-on"[\s\S]*?Raw events<\/a>[\s\S]*?<td class="num">2<\/td>/);
     expect(html).toContain('derived from');
+    expect(existsSync(path.join(site.outDir, 'models/scorer/depends-on/index.html'))).toBe(false);
+  });
+
+  it('gives a closure longer than the entry page shows a page of its own, linked from the entry', () => {
+    expect(read('datasets/raw-events/index.html')).toContain(`href="/catalog/datasets/raw-events/impacts/">All ${PARTS + 2} entries`);
+    const list = read('datasets/raw-events/impacts/index.html');
+    for (let i = 0; i < PARTS; i++) expect(list).toContain(`>Part ${i}</a>`);
   });
 
   it('writes a sitemap of the pages at the public address', () => {
@@ -216,7 +228,8 @@ describe('building the site from a catalog served under a sub-path', () => {
 
   it('publishes catalog.json with every entry, the typed edges and the diagnostics', () => {
     const manifest = JSON.parse(read('catalog.json')) as { entries: { id: string }[]; edges: { from: string; to: string; type: string }[]; diagnostics: unknown[] };
-    expect(manifest.entries.map((e) => e.id).sort()).toEqual(['customer', 'data-team', 'events-api', 'labelled-events', 'raw-events', 'scorer']);
+    expect(manifest.entries.map((e) => e.id).filter((id) => !id.startsWith('part-')).sort()).toEqual(['customer', 'data-team', 'events-api', 'labelled-events', 'raw-events', 'scorer']);
+    expect(manifest.entries).toHaveLength(6 + PARTS);
     expect(manifest.edges).toContainEqual(expect.objectContaining({ from: 'labelled-events', to: 'raw-events', type: 'derived_from' }));
     expect(manifest.diagnostics.length).toBeGreaterThan(0);
   });
