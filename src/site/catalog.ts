@@ -37,11 +37,15 @@ type Cached = { dir: string; stamp: string | undefined; catalog: Catalog };
 const CACHE = Symbol.for('cardcat.site.catalog');
 const cache = globalThis as typeof globalThis & { [CACHE]?: Cached };
 
+// Read once: every page asks for the catalog, and reading process.env is not free.
+const PRODUCTION = process.env['NODE_ENV'] === 'production';
+
 export function getCatalog(): Catalog {
-  const dir = contentDir();
-  // A build reads the content once; only the dev server has to notice changes.
-  const stamp = process.env['NODE_ENV'] === 'production' ? undefined : fingerprint(dir);
   const cached = cache[CACHE];
+  // A build reads the content once; only the dev server has to notice changes.
+  if (PRODUCTION && cached) return cached.catalog;
+  const dir = contentDir();
+  const stamp = PRODUCTION ? undefined : fingerprint(dir);
   if (cached && cached.dir === dir && cached.stamp === stamp) return cached.catalog;
   const today = process.env['CARDCAT_TODAY'];
   const catalog = buildCatalog(dir, today ? { today } : {});
