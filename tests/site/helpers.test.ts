@@ -64,8 +64,18 @@ describe('health, facets and rights for pages', () => {
   it('names the upstream entry a restriction comes from', () => {
     const rows = rightRows(inheritedRights(catalog, catalog.byId.get('fresh')!), {}, catalog.today);
     expect(rows).toEqual([
-      { text: 'No commercial use (license `CC-BY-NC-4.0`)', own: false, from: [{ id: 'old', path: ['fresh', 'old'] }], expired: false },
+      { text: 'No commercial use (license `CC-BY-NC-4.0`)', own: false, from: [{ id: 'old', path: ['fresh', 'old'] }], more: 0, expired: false },
     ]);
+  });
+
+  it('names only the nearest origins of a right that comes from many upstream entries, and counts the rest', () => {
+    const files: Record<string, string> = { ...OWNERS };
+    for (let i = 0; i < 8; i++) files[`datasets/nc-${i}.yaml`] = `title: NC ${i}\ndescription: d\nowners: [data-team]\nrights: { license: CC-BY-NC-4.0 }\n`;
+    files['datasets/joined.yaml'] = `title: Joined\ndescription: d\nowners: [data-team]\nderived_from:\n${Array.from({ length: 8 }, (_, i) => `  - { dataset: nc-${i} }\n`).join('')}`;
+    const wide = catalogOf(files, { today: '2026-11-23' });
+    const [row] = rightRows(inheritedRights(wide, wide.byId.get('joined')!), {}, wide.today, 3);
+    expect(row!.from.map((o) => o.id)).toEqual(['nc-0', 'nc-1', 'nc-2']);
+    expect(row!.more).toBe(5);
   });
 });
 

@@ -26,22 +26,37 @@ export interface RightRow {
   text: string;
   /** Declared by the entry itself. */
   own: boolean;
-  /** Upstream entries it is inherited from, nearest first. */
+  /** Upstream entries it is inherited from, nearest first, at most `maxOrigins`. */
   from: RightOrigin[];
+  /** Further upstream entries it also comes from, not listed (they are all in "Depends on"). */
+  more: number;
   /** An expiry that has passed. */
   expired: boolean;
 }
 
-/** One row per distinct right, naming every upstream entry it comes from, nearest first. */
-export function rightRows(rights: readonly InheritedRight[], uses: Readonly<Record<string, { description?: string | undefined }>>, today: string): RightRow[] {
-  const rows = new Map<string, RightRow>();
+/**
+ * One row per distinct right, naming the upstream entries it comes from, nearest first.
+ * Below a hub, a right can come from thousands of entries: only the nearest `maxOrigins`
+ * are named, so the page does not grow with the catalog.
+ */
+export function rightRows(
+  rights: readonly InheritedRight[],
+  uses: Readonly<Record<string, { description?: string | undefined }>>,
+  today: string,
+  maxOrigins = 5,
+): RightRow[] {
+  const rows = new Map<string, RightRow & { seen: Set<string> }>();
   for (const r of rights) {
     const text = describeRight(r.right, uses);
-    const row = rows.get(text) ?? { text, own: false, from: [], expired: false };
+    const row = rows.get(text) ?? { text, own: false, from: [], more: 0, expired: false, seen: new Set<string>() };
     if (r.path.length <= 1) row.own = true;
-    else if (!row.from.some((o) => o.id === r.origin.id)) row.from.push({ id: r.origin.id, path: r.path });
+    else if (!row.seen.has(r.origin.id)) {
+      row.seen.add(r.origin.id);
+      if (row.from.length < maxOrigins) row.from.push({ id: r.origin.id, path: r.path });
+      else row.more++;
+    }
     if (r.right.type === 'expires' && r.right.date < today) row.expired = true;
     rows.set(text, row);
   }
-  return [...rows.values()];
+  return [...rows.values()].map(({ seen: _seen, ...row }) => row);
 }
