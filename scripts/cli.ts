@@ -58,3 +58,10 @@ export function loadCatalog(io: Io, flags: { content?: string | undefined; confi
     throw error;
   }
 }
+
+/** Flags every command that reads the catalog takes, for `parseArgs`. */
+export const CATALOG_OPTIONS = {
+  help: { type: 'boolean', short: 'h', default: false },
+  content: { type: 'string' },
+  config: { type: 'string' },
+} as const;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { formatGithub } from '../../src/lib/format/github.ts';
 import { formatJson } from '../../src/lib/format/json.ts';
 import { formatPretty } from '../../src/lib/format/pretty.ts';
-import { loadCatalog, oneOf, type Io } from '../cli.ts';
+import { CATALOG_OPTIONS, loadCatalog, oneOf, type Io } from '../cli.ts';
 
 const FORMATS = ['pretty', 'json', 'github'] as const;
 const CHECK_USAGE = `Usage: npm run check -- [--content DIR] [--config FILE] [--format pretty|json|github] [--today YYYY-MM-DD]
@@ -16,9 +16,7 @@ export function check(args: string[], io: Io): number {
   const { values } = parseArgs({
     args,
     options: {
-      help: { type: 'boolean', short: 'h', default: false },
-      content: { type: 'string' },
-      config: { type: 'string' },
+      ...CATALOG_OPTIONS,
       format: { type: 'string', default: 'pretty' },
       today: { type: 'string' },
     },

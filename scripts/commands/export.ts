@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, EXPORTERS } from '../../src/lib/interchange/export/index.ts';
 import { replaceFile, writeNewFile } from '../../src/lib/safe-write.ts';
-import { loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';
+import { CATALOG_OPTIONS, loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';
 
 export const EXPORT_HELP = `Usage: npm run export -- <format> [--content DIR] [--out DIR] [--force]
 
@@ -19,12 +19,10 @@ export function exportCommand(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
     options: {
-      content: { type: 'string' },
-      config: { type: 'string' },
+      ...CATALOG_OPTIONS,
       out: { type: 'string', default: 'dist-export' },
       force: { type: 'boolean', default: false },
       today: { type: 'string' },
-      help: { type: 'boolean' },
     },
     allowPositionals: true,
     strict: true,

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { closureJson, closureMermaid, closureReport, closureText } from '../../src/lib/closure-report.ts';
 import { didYouMean } from '../../src/lib/suggest.ts';
 import type { Catalog } from '../../src/lib/types.ts';
-import { loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';
+import { CATALOG_OPTIONS, loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';
 
 const FORMATS = ['text', 'mermaid', 'json'] as const;
 const GRAPH_USAGE = 'Usage: npm run graph -- <id> [--up|--down] [--depth N] [--format text|mermaid|json] [--max-nodes N]';
@@ -12,9 +12,7 @@ export function graph(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
     options: {
-      help: { type: 'boolean', short: 'h', default: false },
-      content: { type: 'string' },
-      config: { type: 'string' },
+      ...CATALOG_OPTIONS,
       up: { type: 'boolean', default: false },
       down: { type: 'boolean', default: false },
       depth: { type: 'string' },

@@ -8,7 +8,7 @@ import { findConfig } from '../../src/lib/config.ts';
 import { changesSince, extractAt, GitError, repoRoot, resolveCommit, type Change } from '../../src/lib/git.ts';
 import { impactMarkdown, impactReport, type ImpactInput } from '../../src/lib/impact.ts';
 import type { Catalog } from '../../src/lib/types.ts';
-import { loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';
+import { CATALOG_OPTIONS, loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';
 import { positiveInteger, requireEntry } from './graph.ts';
 
 const FORMATS = ['markdown', 'json'] as const;
@@ -18,9 +18,7 @@ export function impact(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
     options: {
-      help: { type: 'boolean', short: 'h', default: false },
-      content: { type: 'string' },
-      config: { type: 'string' },
+      ...CATALOG_OPTIONS,
       since: { type: 'string' },
       format: { type: 'string', default: 'markdown' },
       'github-org': { type: 'string' },

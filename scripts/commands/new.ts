@@ -8,7 +8,7 @@ import { ID_PATTERN } from '../../src/lib/ids.ts';
 import { FileExistsError, writeNewFile } from '../../src/lib/safe-write.ts';
 import { didYouMean } from '../../src/lib/suggest.ts';
 import { entryTemplate } from '../../src/lib/templates.ts';
-import { contentDir, UsageError, type Io } from '../cli.ts';
+import { CATALOG_OPTIONS, contentDir, UsageError, type Io } from '../cli.ts';
 
 const USAGE = `Usage: npm run new -- <kind> <id> [--title TEXT] [--description TEXT] [--owner ID]... [--print]
 Kinds: ${KIND_NAMES.join(', ')}.`;
@@ -17,9 +17,7 @@ export function newEntry(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
     options: {
-      help: { type: 'boolean', short: 'h', default: false },
-      content: { type: 'string' },
-      config: { type: 'string' },
+      ...CATALOG_OPTIONS,
       title: { type: 'string' },
       description: { type: 'string' },
       owner: { type: 'string', multiple: true },
