@@ -14,6 +14,7 @@ import { Reporter } from './reporter.ts';
 import { RULES } from './rules/index.ts';
 import type { RuleCatalog } from './rules/rule.ts';
 import { issuesToProblems } from './schema-issues.ts';
+import { didYouMean } from './suggest.ts';
 import { DATASHEET_SECTIONS, MODEL_CARD_SECTIONS, coverage } from './sections.ts';
 import type { Catalog, Entry, SourceFile } from './types.ts';
 
@@ -103,7 +104,7 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
         severity: 'error',
         rule: 'config',
         message: `Unknown rule \`${id}\``,
-        hint: `Rules: ${RULES.map((r) => `\`${r.id}\``).join(', ')}.`,
+        hint: didYouMean(id, RULES.map((r) => r.id)) ?? `Rules: ${RULES.map((r) => `\`${r.id}\``).join(', ')}.`,
       });
     }
   }

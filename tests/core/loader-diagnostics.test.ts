@@ -74,6 +74,10 @@ describe('loader diagnostics', () => {
       "[config] cardcat.config.yaml:3:3 error Unknown rule \`no-such-rule\`
         hint: Rules: \`unique-ids\`, \`references\`, \`pinned-versions\`, \`known-uses\`, \`lineage-acyclic\`, \`feedback-loop\`, \`split-arithmetic\`, \`split-stratification\`, \`split-temporal\`, \`leakage\`, \`rights\`, \`depends-on-retired\`, \`depends-on-deprecated\`, \`replaced-by\`, \`staleness\`, \`bus-factor\`, \`production-readiness\`, \`pinned-data\`, \`objective-met\`, \`metric-integrity\`, \`completeness\`."
     `);
+    expect(report({}, { config: 'rules:\n  stalenes: off\n' })).toMatchInlineSnapshot(`
+      "[config] cardcat.config.yaml:2:3 error Unknown rule \`stalenes\`
+        hint: Did you mean \`staleness\`?"
+    `);
     expect(text).toMatchInlineSnapshot(`
       "[config] cardcat.config.yaml:1:1 error Unknown field \`reviw_every\`
         hint: Did you mean \`review_every\`?
