@@ -17,6 +17,20 @@ describe('entry bodies to HTML', () => {
     expect(renderMarkdown('| a | b |\n| - | - |\n| 1 | 2 |').html).toContain('<td>1</td>');
   });
 
+  it('keeps the column alignment a table asks for', () => {
+    const { html } = renderMarkdown('| name | rows |\n| :- | -: |\n| train | 14041 |');
+    expect(html).toContain('<th align="left">name</th>');
+    expect(html).toContain('<td align="right">14041</td>');
+    expect(html).not.toContain('style=');
+  });
+
+  it('reads raw HTML as a browser would, so a broken fragment does not swallow the rest of the body', () => {
+    const { html } = renderMarkdown('<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>\n\n# After\n\nStill here.');
+    expect(html).not.toMatch(/<img|<style/);
+    expect(html).toContain('<h1 id="after">After</h1>');
+    expect(html).toContain('Still here.');
+  });
+
   it('turns mermaid code blocks into plain-text diagrams for the page to draw', () => {
     const body = renderMarkdown('```mermaid\nflowchart LR\n  a["<img src=x onerror=alert(1)>"] --> b\n```');
     expect(body.mermaid).toBe(true);

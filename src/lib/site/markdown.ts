@@ -3,16 +3,17 @@
  * subset, and ```mermaid blocks turned into `<pre class="mermaid">` for the page's lazy
  * Mermaid loader. Sanitizing runs before the Mermaid step, which adds only a class and
  * plain text, so nothing an author writes can reach the page unsanitized.
+ *
+ * Markdown is parsed by satteri (Astro's own native parser) into a hast tree; raw HTML,
+ * sanitizing and serializing stay on rehype. A site renders every body once,
+ * and remark's parser was most of the build's time at thousands of entries.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
+import { markdownToHast } from 'satteri';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 
 export interface RenderedBody {
   html: string;
@@ -35,53 +36,81 @@ export function slugify(text: string): string {
   );
 }
 
-function mermaidBlocks(found: { value: boolean }) {
-  return (tree: Root) => {
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'pre' || !parent || index === undefined) return;
-      const code = node.children[0];
-      if (!code || code.type !== 'element' || code.tagName !== 'code') return;
-      const classes = code.properties['className'];
-      if (!Array.isArray(classes) || !classes.includes('language-mermaid')) return;
-      found.value = true;
-      parent.children[index] = {
-        type: 'element',
-        tagName: 'pre',
-        properties: { className: ['mermaid'] },
-        children: [{ type: 'text', value: textOf(code) }],
-      };
-    });
-  };
+type Parent = Root | Element;
+
+/** Every element, depth first in document order, with its parent and index. */
+function eachElement(parent: Parent, visit: (node: Element, parent: Parent, index: number) => void) {
+  parent.children.forEach((child, index) => {
+    if (child.type !== 'element') return;
+    visit(child, parent, index);
+    eachElement(child, visit);
+  });
 }
 
 /**
- * Ids on headings, after sanitizing (which would prefix or drop them), unique within the
- * body. With `base`, headings are demoted so the shallowest becomes `h<base>`: a body's
- * `# Motivation` must not be a second h1 on a page whose h1 is the entry's title.
+ * Before sanitizing: whether the body holds raw HTML, and table alignment as the `align`
+ * attribute GitHub's sanitizer keeps (the parser writes a `text-align` style, which
+ * sanitizing would drop).
  */
-function headingIds(headings: RenderedBody['headings'], prefix: string, base: number | undefined) {
-  return (tree: Root) => {
-    const used = new Map<string, number>();
-    let shallowest = 6;
-    visit(tree, 'element', (node) => {
-      const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
-      if (depth) shallowest = Math.min(shallowest, Number(depth));
-    });
-    const shift = base === undefined ? 0 : Math.max(0, base - shallowest);
-    visit(tree, 'element', (node) => {
-      const original = /^h([1-6])$/.exec(node.tagName)?.[1];
-      if (!original) return;
-      const depth = Math.min(6, Number(original) + shift);
-      node.tagName = `h${depth}`;
-      const text = textOf(node).trim();
-      const base = `${prefix}${slugify(text)}`;
-      const n = used.get(base) ?? 0;
-      used.set(base, n + 1);
-      const id = n ? `${base}-${n}` : base;
-      node.properties['id'] = id;
-      headings.push({ depth: Number(depth), text, id });
-    });
+function prepare(tree: Root): { raw: boolean } {
+  let raw = false;
+  const walk = (parent: Parent) => {
+    for (const child of parent.children) {
+      if (child.type === 'raw') raw = true;
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'th' || child.tagName === 'td') {
+        const align = /^text-align:\s*(left|right|center)$/.exec(String(child.properties['style'] ?? ''))?.[1];
+        if (align) {
+          delete child.properties['style'];
+          child.properties['align'] = align;
+        }
+      }
+      walk(child);
+    }
   };
+  walk(tree);
+  return { raw };
+}
+
+const isMermaid = (node: Element): node is Element & { children: [Element] } => {
+  const code = node.children[0];
+  if (node.tagName !== 'pre' || !code || code.type !== 'element' || code.tagName !== 'code') return false;
+  const classes = code.properties['className'];
+  return Array.isArray(classes) && classes.includes('language-mermaid');
+};
+
+/**
+ * After sanitizing: ```mermaid blocks become `<pre class="mermaid">` holding the diagram as
+ * plain text, and headings get ids (which sanitizing would prefix or drop), unique within
+ * the body. With `base`, headings are demoted so the shallowest becomes `h<base>`: a
+ * body's `# Motivation` must not be a second h1 on a page whose h1 is the entry's title.
+ */
+function finish(tree: Root, prefix: string, base: number | undefined): Omit<RenderedBody, 'html'> {
+  let mermaid = false;
+  const found: { node: Element; depth: number }[] = [];
+  eachElement(tree, (node, parent, index) => {
+    const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
+    if (depth) found.push({ node, depth: Number(depth) });
+    else if (isMermaid(node)) {
+      mermaid = true;
+      parent.children[index] = { type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: textOf(node.children[0]) }] };
+    }
+  });
+  const shallowest = Math.min(6, ...found.map((h) => h.depth));
+  const shift = base === undefined ? 0 : Math.max(0, base - shallowest);
+  const used = new Map<string, number>();
+  const headings = found.map(({ node, depth: original }) => {
+    const depth = Math.min(6, original + shift);
+    node.tagName = `h${depth}`;
+    const text = textOf(node).trim();
+    const slug = `${prefix}${slugify(text)}`;
+    const n = used.get(slug) ?? 0;
+    used.set(slug, n + 1);
+    const id = n ? `${slug}-${n}` : slug;
+    node.properties['id'] = id;
+    return { depth, text, id };
+  });
+  return { mermaid, headings };
 }
 
 export interface RenderOptions {
@@ -91,20 +120,17 @@ export interface RenderOptions {
   headingBase?: number;
 }
 
+// Built once: freezing a unified processor per body cost more than sanitizing it.
+const sanitizer = unified().use(rehypeSanitize, defaultSchema).use(rehypeStringify).freeze();
+// Raw HTML goes through parse5 (the HTML standard's parser, as browsers read it), and only
+// for the bodies that hold some: most have none, and the reparse costs more than parsing.
+const htmlParser = unified().use(rehypeRaw).freeze();
+
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderedBody {
-  const found = { value: false };
-  const headings: RenderedBody['headings'] = [];
-  const html = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    // Parse raw HTML into elements so the sanitizer can keep the harmless ones (<details>, <kbd>…).
-    .use(rehypeRaw)
-    .use(rehypeSanitize, defaultSchema)
-    .use(mermaidBlocks, found)
-    .use(headingIds, headings, options.idPrefix ?? '', options.headingBase)
-    .use(rehypeStringify)
-    .processSync(markdown)
-    .toString();
-  return { html, mermaid: found.value, headings };
+  // Front matter is already split off; a body that opens with `---` is a thematic break.
+  let tree = markdownToHast(markdown, { features: { gfm: true, frontmatter: false } }) as Root;
+  if (prepare(tree).raw) tree = htmlParser.runSync(tree) as Root;
+  tree = sanitizer.runSync(tree) as Root;
+  const rest = finish(tree, options.idPrefix ?? '', options.headingBase);
+  return { html: sanitizer.stringify(tree), ...rest };
 }
