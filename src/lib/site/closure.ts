@@ -15,16 +15,5 @@ export function closureRows(catalog: Pick<Catalog, 'byId' | 'graph'>, id: string
   return closureItems(catalog, id, direction);
 }
 
-export interface Page<T> {
-  items: T[];
-  /** 1-based. */
-  page: number;
-  pages: number;
-  total: number;
-}
-
-export function paginate<T>(items: readonly T[], page: number, size: number): Page<T> {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const current = Math.min(Math.max(1, Math.floor(page)), pages);
-  return { items: items.slice((current - 1) * size, current * size), page: current, pages, total: items.length };
-}
+// One paging for every long list of the site: closure lists and the kind indexes.
+export { paginate, type Page } from './pagination.ts';

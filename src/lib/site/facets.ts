@@ -55,3 +55,18 @@ export function facetOptions(entries: readonly Entry[]): Partial<Record<Facet, F
   }
   return out;
 }
+
+/**
+ * The facets entry pages give Pagefind as filters (`data-pagefind-filter` in
+ * `EntryLayout.astro`, besides `kind`), so a search can be narrowed by them. Stage is not
+ * among them.
+ */
+export const SEARCH_FACETS = ['owner', 'domain', 'tag', 'status', 'license'] as const satisfies readonly Facet[];
+
+/** Most values a facet's list offers on a page, so the list cannot grow with the catalog. */
+export const FACET_OPTION_LIMIT = 100;
+
+/** The `limit` most common options (they come most common first) and how many were left out. */
+export function topOptions(options: readonly FacetOption[], limit = FACET_OPTION_LIMIT): { shown: FacetOption[]; more: number } {
+  return { shown: options.slice(0, limit), more: Math.max(0, options.length - limit) };
+}
