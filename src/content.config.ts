@@ -38,12 +38,12 @@ const catalogLoader: Loader = {
       }
       store.clear();
       // Pages render bodies themselves, section by section, from the shared Catalog; the
-      // store holds what routes need and a digest, so dev reloads when a file changes.
+      // store holds only what routes need and a digest, so dev reloads when a file changes
+      // (a copy of every body would be serialized to disk and held in memory for nothing).
       for (const entry of catalog.entries) {
         store.set({
           id: `${entry.kind}/${entry.id}`,
           data: { kind: entry.kind, id: entry.id, file: entry.file, title: entry.data.title },
-          body: entry.body,
           digest: generateDigest(entry.text),
         });
       }

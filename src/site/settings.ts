@@ -5,15 +5,14 @@ import type { Config } from '../lib/types.ts';
 import { normalizeBase } from '../lib/site/urls.ts';
 import { contentDir } from './catalog.ts';
 
-const cache = new Map<string, Config['site']>();
+// Read once per process: every link asks for the base, and Astro reads `base` from its
+// own config at startup, so an edit to these settings needs a restart in dev anyway.
+let settings: Config['site'] | undefined;
 
-export function siteSettings(dir = contentDir()): Config['site'] {
-  const known = cache.get(dir);
-  if (known) return known;
-  const file = findConfig(dir);
-  const { config } = loadConfig(file, (abs) => path.relative(process.cwd(), abs));
+export function siteSettings(): Config['site'] {
+  if (settings) return settings;
+  const { config } = loadConfig(findConfig(contentDir()), (abs) => path.relative(process.cwd(), abs));
   // Config problems are reported with every other diagnostic when the catalog loads.
-  const site = { ...config.site, base: normalizeBase(config.site.base) };
-  cache.set(dir, site);
-  return site;
+  settings = { ...config.site, base: normalizeBase(config.site.base) };
+  return settings;
 }
