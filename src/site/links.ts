@@ -3,6 +3,7 @@
  * rather than `import.meta.env.BASE_URL`, which prerendered pages see as `/` in Astro 7.
  */
 import { KINDS, type Kind } from '../../schemas/index.ts';
+import { refHtml } from '../lib/site/html.ts';
 import { entryPath, href } from '../lib/site/urls.ts';
 import type { Catalog } from '../lib/types.ts';
 import { siteSettings } from './settings.ts';
@@ -15,4 +16,10 @@ export const kindLink = (kind: Kind): string => link(`${KINDS[kind].folder}/`);
 export function entryLink(catalog: Pick<Catalog, 'byId'>, id: string): string | undefined {
   const entry = catalog.byId.get(id);
   return entry ? link(entryPath(entry.kind, entry.id)) : undefined;
+}
+
+/** An entry's link as an HTML string (see `refHtml`), for rows written as strings. */
+export function entryRef(catalog: Pick<Catalog, 'byId'>, id: string, tooltip = true): string {
+  const entry = catalog.byId.get(id);
+  return refHtml(id, entry && { title: entry.data.title, description: entry.data.description, url: link(entryPath(entry.kind, entry.id)) }, tooltip);
 }

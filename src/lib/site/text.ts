@@ -1,6 +1,6 @@
 /** Diagnostic and rights messages mark values with backticks; on a page those become `<code>`. */
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from './html.ts';
 
 /** Escaped HTML with each `backticked` span as code; an unpaired backtick stays literal. */
 export function inlineCode(text: string): string {
