@@ -18,14 +18,23 @@ export interface Step {
   type: RelationType;
 }
 
-export interface ClosureItem {
+export interface ClosureMemberRow {
   id: string;
   kind: Kind;
   title: string;
   status: string;
   depth: number;
+}
+
+export interface ClosureItem extends ClosureMemberRow {
   /** From the entry (excluded) to this member (included). */
   path: Step[];
+}
+
+/** A closure's members in listing order, with the path to each computed only when asked. */
+export interface ClosureListing {
+  rows: ClosureMemberRow[];
+  pathTo(memberId: string): Step[];
 }
 
 export interface ClosureReport {
@@ -45,18 +54,15 @@ export interface ClosureRequest {
   depth?: number;
 }
 
-/** Members of one direction, nearest first, then by kind and id. */
-export function closureItems(catalog: Catalogish, id: string, direction: Direction, depth?: number): ClosureItem[] {
+/**
+ * Members of one direction, nearest first, then by kind and id. Paths are built on demand:
+ * a hub's closure holds thousands of members, and a page shows a hundred of them.
+ */
+export function closureListing(catalog: Catalogish, id: string, direction: Direction, depth?: number): ClosureListing {
   const members = catalog.graph.closure(id, direction, depth === undefined ? {} : { depth });
   const byId = new Map<string, ClosureMember>(members.map((m) => [m.id, m]));
-  return members
-    .map((member): ClosureItem => {
-      const path = Graph.path(id, member.id, byId, direction)
-        .slice(1)
-        .map((step): Step => {
-          const { type } = byId.get(step)!.via;
-          return { id: step, type, relation: direction === 'up' ? RELATIONS[type].forward : RELATIONS[type].backward };
-        });
+  const rows = members
+    .map((member): ClosureMemberRow => {
       const entry = catalog.byId.get(member.id);
       return {
         id: member.id,
@@ -64,10 +70,23 @@ export function closureItems(catalog: Catalogish, id: string, direction: Directi
         title: entry?.data.title ?? member.id,
         status: entry?.data.status ?? 'active',
         depth: member.depth,
-        path,
       };
     })
     .sort((a, b) => a.depth - b.depth || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  const pathTo = (memberId: string) =>
+    Graph.path(id, memberId, byId, direction)
+      .slice(1)
+      .map((step): Step => {
+        const { type } = byId.get(step)!.via;
+        return { id: step, type, relation: direction === 'up' ? RELATIONS[type].forward : RELATIONS[type].backward };
+      });
+  return { rows, pathTo };
+}
+
+/** Members of one direction with their paths, in listing order. */
+export function closureItems(catalog: Catalogish, id: string, direction: Direction, depth?: number): ClosureItem[] {
+  const { rows, pathTo } = closureListing(catalog, id, direction, depth);
+  return rows.map((row) => ({ ...row, path: pathTo(row.id) }));
 }
 
 export function closureReport(catalog: Catalogish, id: string, request: ClosureRequest): ClosureReport {

@@ -1,6 +1,6 @@
 /** The two closure lists an entry has, their URL slugs and sizes, and their rows for this build. */
 import type { Direction } from '../lib/graph.ts';
-import { closureRows, type ClosureRow } from '../lib/site/closure.ts';
+import { closureListing, type ClosureListing } from '../lib/site/closure.ts';
 import type { Catalog } from '../lib/types.ts';
 
 export const CLOSURE_PAGE_SIZE = 100;
@@ -12,17 +12,20 @@ export const CLOSURE_LISTS = {
 } as const;
 export type ClosureList = keyof typeof CLOSURE_LISTS;
 
-const rows = new WeakMap<Catalog, Map<string, ClosureRow[]>>();
+// The last few listings: an entry's list pages are rendered one after another, so each is
+// computed about twice per build (its entry page, then its list pages). Keeping every
+// listing for the whole build held millions of rows at 10,000 entries.
+const RECENT = 8;
+const recent = new Map<string, { catalog: Catalog; listing: ClosureListing }>();
 
-/**
- * An entry's closure rows, computed once per build: the entry page and every page of its
- * list show slices of the same rows, and a hub's closure has thousands of them.
- */
-export function closureRowsOf(catalog: Catalog, id: string, direction: Direction): ClosureRow[] {
-  let byKey = rows.get(catalog);
-  if (!byKey) rows.set(catalog, (byKey = new Map()));
+/** An entry's closure listing in one direction, shared by the pages that show it in a row. */
+export function closureListingOf(catalog: Catalog, id: string, direction: Direction): ClosureListing {
   const key = `${direction}:${id}`;
-  let list = byKey.get(key);
-  if (!list) byKey.set(key, (list = closureRows(catalog, id, direction)));
-  return list;
+  const known = recent.get(key);
+  if (known && known.catalog === catalog) return known.listing;
+  const listing = closureListing(catalog, id, direction);
+  recent.delete(key);
+  recent.set(key, { catalog, listing });
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+  return listing;
 }

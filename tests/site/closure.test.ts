@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closureRows, paginate } from '../../src/lib/site/closure.ts';
+import { closureListing, closureRows, paginate } from '../../src/lib/site/closure.ts';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 
 const dataset = (extra = '') => `---\ntitle: T\ndescription: d\nowners: [data-team]\n${extra}---\n`;
@@ -26,6 +26,13 @@ describe('closure lists', () => {
     expect(rows.map((r) => r.id)).toEqual(['clean', 'scorer']);
     expect(rows[1]!.path.map((s) => s.relation)).toEqual(['feeds', 'trains']);
     expect(rows[1]!.kind).toBe('model');
+  });
+
+  it('lists the same members without paths, and builds the path to any of them on request', () => {
+    const listing = closureListing(catalog, 'scorer', 'up');
+    const full = closureRows(catalog, 'scorer', 'up');
+    expect(listing.rows).toEqual(full.map(({ path: _path, ...row }) => row));
+    for (const row of full) expect(listing.pathTo(row.id)).toEqual(row.path);
   });
 
   it('pages a long list and clamps a page number beyond the end', () => {

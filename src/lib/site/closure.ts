@@ -7,6 +7,7 @@ import { closureItems, type ClosureItem, type Step } from '../closure-report.ts'
 import type { Direction } from '../graph.ts';
 import type { Catalog } from '../types.ts';
 
+export { closureListing, type ClosureListing, type ClosureMemberRow } from '../closure-report.ts';
 export type PathStep = Step;
 export type ClosureRow = ClosureItem;
 
