@@ -13,6 +13,8 @@ export default defineConfig({
   cacheDir: process.env['CARDCAT_CACHE_DIR'] || './node_modules/.astro',
   integrations: [searchIndex({ siteUrl: site.url ? new URL(site.base, site.url).href : undefined })],
   devToolbar: { enabled: false },
+  // Pages are written while the next ones render, so the main thread does not sit idle on disk writes.
+  build: { concurrency: 4 },
   vite: {
     // Mermaid is large: only the lazy chunk loaded by pages with a graph should pull it in.
     build: { chunkSizeWarningLimit: 4000 },
