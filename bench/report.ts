@@ -61,7 +61,7 @@ export function resultsMarkdown(results: readonly SizeResult[], machine: Machine
       ? `Measured on ${machine.runs[0]!.date} by \`npm run bench -- ${machine.runs[0]!.command}\` (seed ${machine.seed}), in ${machine.runs[0]!.minutes.toFixed(0)} minutes.`
       : `Measured on ${machine.runs[0]!.date} in ${machine.runs.length} runs, the later ones adding to the first (\`--add\`) so that no run takes more than about 15 minutes: ${machine.runs.map((r) => `\`npm run bench -- ${r.command}\` (${r.minutes.toFixed(0)} minutes)`).join(', then ')}; seed ${machine.seed}, so every run measured the same catalogs.`,
     '',
-    `Machine: ${machine.cores} cores (${machine.cpu}), ${mb(machine.memoryBytes)} memory, Node ${machine.node}. Peak memory from ${machine.gnuTime ? 'GNU time (largest resident set of the command or any process it waited for)' : 'nothing: GNU time was not found'}.`,
+    `Machine: ${machine.cores} cores (${machine.cpu}), ${mb(machine.memoryBytes)} memory, Node ${machine.node}. Peak memory is the most resident memory a command and every process it started (the Pagefind binary among them) held together, sampled from /proc every 200 ms${machine.gnuTime ? ', and never less than GNU time\'s largest resident set' : ''}; CPU time is theirs summed the same way.`,
     '',
     `Times are wall-clock medians (the number of runs is in each table), each command a fresh process, each site build from clean (no output, no cache); CPU time (user + system) is given beside them, since other work on a shared machine moves wall time more than CPU time. One-minute load average at the start and end of each run: ${machine.runs.map((r) => `${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)}`).join(', ')} (${machine.cores} cores).`,
     '',
