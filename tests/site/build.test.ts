@@ -178,6 +178,8 @@ describe('building the site from a catalog served under a sub-path', () => {
     expect(html).toContain('data-pagefind-filter="license[data-value]" data-value="CC-BY-NC-4.0"');
     expect(html).toContain('data-pagefind-meta="description[data-value]" data-value="Every event as it arrived."');
     expect(html).toMatch(/<section[^>]*id="lineage"[^>]*data-pagefind-ignore/);
+    // Inherited restrictions repeat upstream entries' words; they would make every downstream entry match.
+    expect(html).toMatch(/<div[^>]*data-rights[^>]*data-pagefind-ignore/);
     expect(read('index.html')).not.toContain('data-pagefind-body');
     expect(existsSync(path.join(site.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
   });
