@@ -180,6 +180,9 @@ describe('building the site from a catalog served under a sub-path', () => {
     expect(html).toMatch(/<section[^>]*id="lineage"[^>]*data-pagefind-ignore/);
     // Inherited restrictions repeat upstream entries' words; they would make every downstream entry match.
     expect(html).toMatch(/<div[^>]*data-rights[^>]*data-pagefind-ignore/);
+    // The index skips schema cells by position: 2nd, 5th and 7th must stay Type, Personal data and From.
+    const headers = [...html.matchAll(/<table class="columns">[\s\S]*?<\/thead>/g)][0]![0].match(/<th[^>]*>([^<]*)<\/th>/g)!.map((th) => th.replace(/<[^>]+>/g, ''));
+    expect([headers[1], headers[4], headers[6]]).toEqual(['Type', 'Personal data', 'From']);
     expect(read('index.html')).not.toContain('data-pagefind-body');
     expect(existsSync(path.join(site.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
   });
