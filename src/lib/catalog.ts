@@ -8,7 +8,7 @@ import { KINDS, type Kind } from '../../schemas/index.ts';
 import { findConfig, loadConfig } from './config.ts';
 import { today as currentDay } from './dates.ts';
 import { Graph } from './graph.ts';
-import { listEntryFiles, loadFile } from './load.ts';
+import { entryValue, listEntryFiles, readEntryFile } from './load.ts';
 import { referencesOf, type Reference } from './references.ts';
 import { Reporter } from './reporter.ts';
 import { RULES } from './rules/index.ts';
@@ -16,6 +16,7 @@ import type { RuleCatalog } from './rules/rule.ts';
 import { issuesToProblems } from './schema-issues.ts';
 import { didYouMean } from './suggest.ts';
 import { DATASHEET_SECTIONS, MODEL_CARD_SECTIONS, coverage } from './sections.ts';
+import { parseAllYaml } from './yaml-pool.ts';
 import type { Catalog, Entry, SourceFile } from './types.ts';
 
 export interface BuildOptions {
@@ -47,21 +48,23 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
   }
   for (const problem of loaded.problems) reporter.add(problem);
 
-  const entries: Entry[] = [];
+  const sources: SourceFile[] = [];
   for (const { abs, kind } of listEntryFiles(root, display, (p) => reporter.add(p))) {
-    const file = loadFile(abs, kind, root, display(abs), reporter, { maxFileBytes: config.max_file_bytes });
-    if (!file) continue;
-    files.set(file.source.file, file.source);
-    if (file.value === undefined) continue;
-    const schema = KINDS[kind].schema;
-    const result = schema.safeParse(file.value, { reportInput: true });
-    if (result.success) {
-      entries.push({ ...file.source, data: result.data } as Entry);
-      reporter.forget(file.source.file);
-    } else {
-      for (const problem of issuesToProblems(result.error.issues, schema, file.source.file)) reporter.add(problem);
-    }
+    const source = readEntryFile(abs, kind, root, display(abs), reporter, { maxFileBytes: config.max_file_bytes });
+    if (source) sources.push(source);
   }
+  const parsed = parseAllYaml(sources.map((source) => source.yamlText));
+
+  const entries: Entry[] = [];
+  sources.forEach((source, i) => {
+    files.set(source.file, source);
+    const value = entryValue(source, parsed[i]!, reporter);
+    if (value === undefined) return;
+    const schema = KINDS[source.kind].schema;
+    const result = schema.safeParse(value, { reportInput: true });
+    if (result.success) entries.push({ ...source, data: result.data } as Entry);
+    else for (const problem of issuesToProblems(result.error.issues, schema, source.file)) reporter.add(problem);
+  });
 
   entries.sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = new Map<string, Entry>();

@@ -10,15 +10,9 @@ import { ID_PATTERN } from './ids.ts';
 import type { Reporter } from './reporter.ts';
 import { didYouMean } from './suggest.ts';
 import type { SourceFile } from './types.ts';
-import { parseYaml } from './yaml.ts';
+import type { YamlValue } from './yaml-pool.ts';
 
 const ENTRY_EXTENSIONS = new Set(['.md', '.yaml', '.yml']);
-
-export interface LoadedFile {
-  source: SourceFile;
-  /** The parsed YAML, or undefined when it could not be parsed (already reported). */
-  value: unknown;
-}
 
 export interface LoadOptions {
   maxFileBytes: number;
@@ -130,15 +124,19 @@ function byName(a: { name: string }, b: { name: string }): number {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads and parses one file. Returns undefined (after reporting) when it cannot be read as an entry. */
-export function loadFile(
+/**
+ * Reads one file and finds its YAML (the front matter of a Markdown file). Returns
+ * undefined (after reporting) when it cannot be read as an entry. Parsing the YAML is left
+ * to the caller, which parses every file's at once (`yaml-pool.ts`).
+ */
+export function readEntryFile(
   abs: string,
   kind: Kind,
   root: string,
   display: string,
   report: Reporter,
   options: LoadOptions,
-): LoadedFile | undefined {
+): SourceFile | undefined {
   let text: string | undefined;
   const fail = (message: string, hint?: string, offset?: number) => {
     if (offset !== undefined && text !== undefined) report.addFile(display, { text, yamlOffset: 0, yamlText: '' });
@@ -216,8 +214,12 @@ export function loadFile(
 
   const source: SourceFile = { file: display, path: relative, absPath: abs, kind, id, text, yamlOffset, yamlText, body, bodyLine };
   report.addFile(display, source);
-  const parsed = parseYaml(yamlText);
-  report.remember(display, parsed);
+  return source;
+}
+
+/** The fields a file's parsed YAML holds, or undefined (after reporting its problems) when it holds none. */
+export function entryValue(source: SourceFile, parsed: YamlValue, report: Reporter): object | undefined {
+  const { file: display, yamlOffset, yamlText } = source;
   for (const problem of parsed.problems) {
     report.add({
       file: display,
@@ -229,21 +231,21 @@ export function loadFile(
       related: problem.related && [{ file: display, at: { offset: yamlOffset + problem.related.offset }, message: problem.related.message }],
     });
   }
-  if (parsed.value === undefined && parsed.problems.length > 0) return { source, value: undefined };
+  if (parsed.value === undefined && parsed.problems.length > 0) return undefined;
   const value = parsed.value ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     report.add({
       file: display,
       severity: 'error',
       rule: 'yaml',
-      message: `Expected the ${ext === '.md' ? 'front matter' : 'file'} to be a mapping of fields, found ${Array.isArray(value) ? 'a list' : `\`${String(value)}\``}`,
+      message: `Expected the ${path.extname(source.path).toLowerCase() === '.md' ? 'front matter' : 'file'} to be a mapping of fields, found ${Array.isArray(value) ? 'a list' : `\`${String(value)}\``}`,
       hint: 'Write one `field: value` per line, starting with `title:`.',
       // At the value itself, not the end of the opening `---` line.
       at: { offset: yamlOffset + Math.max(0, yamlText.search(/\S/)) },
     });
-    return { source, value: undefined };
+    return undefined;
   }
-  return { source, value };
+  return value;
 }
 
 function yamlHint(code: string): string | undefined {

@@ -30,6 +30,9 @@ export interface Problem {
 export class Reporter {
   readonly problems: Problem[] = [];
   private readonly files = new Map<string, TextFile>();
+  // Documents parsed again for files with problems pointed at a key: a parsed document with
+  // source ranges weighs many times its text, so catalogs keep values, not documents, and
+  // only files with such problems pay for a second parse.
   private readonly docs = new Map<string, ParsedYaml>();
   private readonly starts = new Map<string, number[]>();
 
@@ -40,21 +43,6 @@ export class Reporter {
   /** Make a file's text known, so problems in it get a line and column. */
   addFile(file: string, text: TextFile): void {
     this.files.set(file, text);
-  }
-
-  /** Reuse a document already parsed, so schema errors need no second parse. */
-  remember(file: string, parsed: ParsedYaml): void {
-    this.docs.set(file, parsed);
-  }
-
-  /**
-   * Drop a remembered document once its file passed its schema: a parsed document with
-   * source ranges weighs many times its text, and keeping all of them made a 10,000-entry
-   * check spend a third of its time collecting garbage. A rule that reports in the file
-   * later parses it again; only files with problems pay that.
-   */
-  forget(file: string): void {
-    this.docs.delete(file);
   }
 
   position(file: string, at: Place): Position {

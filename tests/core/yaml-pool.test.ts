@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PARALLEL_FROM, parseAllYaml, YAML_WORKER } from '../../src/lib/yaml-pool.ts';
+import { parseYaml } from '../../src/lib/yaml.ts';
+import { catalogOf, OWNERS, problems } from '../helpers/catalog.ts';
+
+const N = PARALLEL_FROM + 100;
+
+describe('parsing many YAML texts on several threads', () => {
+  it('gives each text the value and problems it has when parsed alone, in order', () => {
+    // Without the worker's file beside it, the pool would quietly parse on this thread.
+    expect(existsSync(YAML_WORKER)).toBe(true);
+    const texts = Array.from({ length: N }, (_, i) =>
+      i % 97 === 0 ? `title: T${i}\ntitle: again\n` : i % 89 === 0 ? `title: [unclosed ${i}\n` : `title: T${i}\ncolumns:\n  - { name: c${i}, n: ${i} }\n`,
+    );
+    const parallel = parseAllYaml(texts, 3);
+    expect(parallel).toHaveLength(N);
+    texts.forEach((text, i) => {
+      const { value, problems: alone } = parseYaml(text);
+      expect(parallel[i], `text ${i}`).toEqual({ value, problems: alone });
+    });
+  });
+
+  it('reads a large catalog with the same lines and columns for its problems', () => {
+    const content: Record<string, string> = { ...OWNERS };
+    for (let i = 0; i < N; i++) content[`datasets/d${i}.yaml`] = `title: D${i}\ndescription: d\nowners: [data-team]\n`;
+    content['datasets/d300.yaml'] = 'title: D300\ndescription: d\nowners: [data-team]\ncolour: blue\n';
+    content['datasets/d400.yaml'] = 'title: D400\ndescription: d\ntitle: again\nowners: [data-team]\n';
+    const catalog = catalogOf(content);
+    expect(catalog.entries.filter((e) => e.kind === 'dataset')).toHaveLength(N - 2);
+    expect(problems(catalog, 'schema')).toEqual([expect.stringMatching(/^content\/datasets\/d300\.yaml:4:1 /)]);
+    expect(problems(catalog, 'yaml')).toEqual([expect.stringMatching(/^content\/datasets\/d400\.yaml:3:1 /)]);
+  });
+});
