@@ -46,6 +46,8 @@ export function pagedCatalogFiles(): Record<string, string> {
       `domain: ${d.domain}`,
       'reviewed: 2026-11-01',
       ...(d.license ? [`rights: { license: ${d.license} }`] : []),
+      // Everything is built from the first table, so its "Impacts" list runs to several pages.
+      ...(d.id === 'ds-000' ? [] : ['derived_from: [{ dataset: ds-000 }]']),
       '',
     ].join('\n');
   }

@@ -41,6 +41,17 @@ describe('building the index of a kind larger than one page', () => {
     if (site.code !== 0) throw new Error(`The build failed:\n${site.output}`);
   });
 
+  it('pages a long closure list with the same bounded pager', () => {
+    // 449 datasets and the model depend on ds-000: five pages of a hundred.
+    const html = read('datasets/ds-000/impacts/3/index.html');
+    const nav = between(html, '<nav class="pager"', '</nav>');
+    expect(nav).toContain('aria-label="Page 3" aria-current="page"');
+    expect(nav).toContain('href="/catalog/datasets/ds-000/impacts/2/" rel="prev"');
+    expect(nav).toContain('href="/catalog/datasets/ds-000/impacts/4/" rel="next"');
+    expect(nav.match(/aria-label="Page \d+"/g)).toHaveLength(5);
+    expect(existsSync(path.join(site.outDir, 'datasets/ds-000/impacts/6/index.html'))).toBe(false);
+  });
+
   it('writes the first page at the kind folder and the others under page/, and no more', () => {
     for (let n = 1; n <= PAGES; n++) expect(existsSync(path.join(site.outDir, pagePath(n))), pagePath(n)).toBe(true);
     expect(existsSync(path.join(site.outDir, 'datasets/page/1/index.html'))).toBe(false);
