@@ -6,7 +6,10 @@
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+const SPECIAL = /[&<>"']/;
+
+// Most text has nothing to escape, and testing is cheaper than replacing.
+export const escapeHtml = (text: string): string => (SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : text);
 
 export interface RefTarget {
   title: string;
