@@ -3,7 +3,7 @@
  * browser tests with a printed reason; under CI=true it is a failure.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -19,4 +19,27 @@ export function browserMissing(): string | undefined {
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+export interface OpenPage {
+  page: Page;
+  /** Console errors, uncaught exceptions and failed requests to `site`, as they happen. */
+  problems: string[];
+  close: () => Promise<void>;
+}
+
+/** Opens `url` in a fresh context that records what went wrong on the page. */
+export async function openPage(browser: Browser, url: string, site: string, options: { javaScript?: boolean } = {}): Promise<OpenPage> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.url().startsWith(site)) problems.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, problems, close: () => context.close() };
 }

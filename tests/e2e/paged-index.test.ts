@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
 import { writeProject } from '../helpers/catalog.ts';
 import { PAGED_DATASETS, pagedCatalogFiles, pagedDatasets } from '../helpers/paged-catalog.ts';
-import { browserMissing, launch } from './browser.ts';
+import { browserMissing, launch, openPage } from './browser.ts';
 import { buildSite, removeBuilds } from './build.ts';
 import { serve } from './server.ts';
 
@@ -34,20 +34,7 @@ describe.skipIf(missing !== undefined)('a paged index in a browser', () => {
     removeBuilds();
   });
 
-  async function open(url: string, options: { javaScript?: boolean } = {}) {
-    const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-    });
-    await page.goto(url, { waitUntil: 'load' });
-    return { page, problems, close: () => context.close() };
-  }
+  const open = (url: string, options: { javaScript?: boolean } = {}) => openPage(browser, url, server.url, options);
 
   it('submits the facet form without JavaScript and shows the filtered entries of the whole kind on the search page', async () => {
     const form = await open(`${server.url}datasets/page/2/`, { javaScript: false });

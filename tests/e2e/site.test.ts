@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog.ts';
-import { browserMissing, launch } from './browser.ts';
+import { browserMissing, launch, openPage } from './browser.ts';
 import { buildSite, removeBuilds, repoRoot } from './build.ts';
 import { serve } from './server.ts';
 
@@ -33,21 +33,7 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
     removeBuilds();
   });
 
-  /** A page that records console errors, uncaught exceptions and failed same-site requests. */
-  async function open(url: string, options: { javaScript?: boolean } = {}) {
-    const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400 && r.url().startsWith(server.url)) problems.push(`${r.status()} ${r.url()}`);
-    });
-    await page.goto(url, { waitUntil: 'load' });
-    return { page, problems, close: () => context.close() };
-  }
+  const open = (url: string, options: { javaScript?: boolean } = {}) => openPage(browser, url, server.url, options);
 
   const entryUrl = (folder: string, id: string) => `${server.url}${folder}/${id}/`;
 
