@@ -19,40 +19,54 @@ export interface YamlValue {
 
 /** Below this many texts, starting a worker (about 0.2 s) costs more than it saves. */
 export const PARALLEL_FROM = 500;
-/** A worker that has not answered by then has died without a word. */
-const WAIT_MS = 10 * 60_000;
 
 // Next to this file when it runs from source; when bundled (the site's page chunks), it is
 // not, and parsing stays on this thread.
 export const YAML_WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'yaml-worker.ts');
+
+export interface PoolOptions {
+  /** Threads to use, this one included; by default every core. */
+  threads?: number;
+  worker?: string;
+  /** How long a worker may take to start before its share is parsed here instead. */
+  startupMs?: number;
+}
 
 const parseOne = (text: string): YamlValue => {
   const { value, problems } = parseYaml(text);
   return { value, problems };
 };
 
-export function parseAllYaml(texts: readonly string[], threads = availableParallelism()): YamlValue[] {
+/**
+ * Values and problems of `texts`, in order. A worker that fails, or never starts (a Node
+ * without TypeScript support, say), costs time, not results: its share is parsed here.
+ */
+export function parseAllYaml(texts: readonly string[], options: PoolOptions = {}): YamlValue[] {
+  const { threads = availableParallelism(), worker: file = YAML_WORKER, startupMs = 30_000 } = options;
   const workers = Math.min(threads, 8) - 1;
-  if (texts.length < PARALLEL_FROM || workers < 1 || !existsSync(YAML_WORKER)) return texts.map(parseOne);
+  if (texts.length < PARALLEL_FROM || workers < 1 || !existsSync(file)) return texts.map(parseOne);
 
   // Equal shares in order; this thread takes the first while the workers start.
   const share = Math.ceil(texts.length / (workers + 1));
   const started = Array.from({ length: workers }, (_, i) => {
     const { port1, port2 } = new MessageChannel();
-    const done = new Int32Array(new SharedArrayBuffer(4));
+    const flag = new Int32Array(new SharedArrayBuffer(4));
     const chunk = texts.slice((i + 1) * share, (i + 2) * share);
-    const worker = new Worker(YAML_WORKER, { workerData: { texts: chunk, port: port2, done }, transferList: [port2] });
+    const worker = new Worker(file, { workerData: { texts: chunk, port: port2, flag }, transferList: [port2] });
     worker.unref();
-    return { worker, port: port1, done };
+    // A failed worker's share is parsed here; its error must not end the process.
+    worker.on('error', () => {});
+    return { worker, port: port1, flag, chunk };
   });
   const results = texts.slice(0, share).map(parseOne);
-  for (const { worker, port, done } of started) {
-    const answered = Atomics.wait(done, 0, 0, WAIT_MS) !== 'timed-out';
-    const message = answered ? (receiveMessageOnPort(port)?.message as { results?: YamlValue[]; error?: string } | undefined) : undefined;
+  for (const { worker, port, flag, chunk } of started) {
+    Atomics.wait(flag, 0, 0, startupMs);
+    // Started workers always answer, but for a crash of the whole thread.
+    if (Atomics.load(flag, 0) === 1) Atomics.wait(flag, 0, 1, 10 * 60_000);
+    const message = receiveMessageOnPort(port)?.message as { results?: YamlValue[] } | undefined;
     port.close();
     void worker.terminate();
-    if (!message?.results) throw new Error(`A YAML worker failed: ${message?.error ?? 'it did not answer'}`);
-    results.push(...message.results);
+    results.push(...(message?.results ?? chunk.map(parseOne)));
   }
   return results;
 }

@@ -1,11 +1,13 @@
 /**
  * A worker of `yaml-pool.ts`: parses its share of the YAML texts and posts the values and
- * problems back, then raises its flag. It raises the flag on failure too (with the error),
- * since the pool waits on the flag and cannot hear of a worker that died silently.
+ * problems back. Its flag says it started (1) and then that it is done (2), on failure too,
+ * with the error: the pool waits on the flag and cannot otherwise hear of a worker's death.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 
-const { texts, port, done } = workerData as { texts: string[]; port: MessagePort; done: Int32Array };
+const { texts, port, flag } = workerData as { texts: string[]; port: MessagePort; flag: Int32Array };
+Atomics.store(flag, 0, 1);
+Atomics.notify(flag, 0);
 
 try {
   const { parseYaml } = await import('./yaml.ts');
@@ -18,6 +20,6 @@ try {
 } catch (error) {
   port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 } finally {
-  Atomics.store(done, 0, 1);
-  Atomics.notify(done, 0);
+  Atomics.store(flag, 0, 2);
+  Atomics.notify(flag, 0);
 }

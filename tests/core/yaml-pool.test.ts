@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARALLEL_FROM, parseAllYaml, YAML_WORKER } from '../../src/lib/yaml-pool.ts';
 import { parseYaml } from '../../src/lib/yaml.ts';
-import { catalogOf, OWNERS, problems } from '../helpers/catalog.ts';
+import { catalogOf, OWNERS, problems, writeProject } from '../helpers/catalog.ts';
 
 const N = PARALLEL_FROM + 100;
 
@@ -13,12 +14,20 @@ describe('parsing many YAML texts on several threads', () => {
     const texts = Array.from({ length: N }, (_, i) =>
       i % 97 === 0 ? `title: T${i}\ntitle: again\n` : i % 89 === 0 ? `title: [unclosed ${i}\n` : `title: T${i}\ncolumns:\n  - { name: c${i}, n: ${i} }\n`,
     );
-    const parallel = parseAllYaml(texts, 3);
+    const parallel = parseAllYaml(texts, { threads: 3 });
     expect(parallel).toHaveLength(N);
     texts.forEach((text, i) => {
       const { value, problems: alone } = parseYaml(text);
       expect(parallel[i], `text ${i}`).toEqual({ value, problems: alone });
     });
+  });
+
+  it('parses a share here when its worker cannot start, with the same results', () => {
+    // A worker file that is not even valid JavaScript dies before it can raise its flag.
+    const broken = path.join(writeProject({ 'worker.ts': 'this is not code (' }), 'worker.ts');
+    const texts = Array.from({ length: N }, (_, i) => `title: T${i}\n`);
+    const results = parseAllYaml(texts, { threads: 2, worker: broken, startupMs: 2_000 });
+    expect(results.map((r) => r.value)).toEqual(texts.map((_, i) => ({ title: `T${i}` })));
   });
 
   it('reads a large catalog with the same lines and columns for its problems', () => {
