@@ -13,13 +13,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const astro = path.join(root, 'node_modules', '.bin', 'astro');
+// Run by this Node, not by whichever `node` the `.bin/astro` shebang finds on PATH: outside
+// npm scripts that is the system's, which may be too old for Astro.
+const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const COMMANDS = ['start', 'build', 'dev', 'preview'] as const;
 type Command = (typeof COMMANDS)[number];
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(astro, args, { stdio: 'inherit', env, cwd: root });
+    const child = spawn(process.execPath, [astro, ...args], { stdio: 'inherit', env, cwd: root });
     const stop = () => child.kill('SIGINT');
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
