@@ -58,10 +58,9 @@ export function facetOptions(entries: readonly Entry[]): Partial<Record<Facet, F
 
 /**
  * The facets entry pages give Pagefind as filters (`data-pagefind-filter` in
- * `EntryLayout.astro`, besides `kind`), so a search can be narrowed by them. Stage is not
- * among them.
+ * `EntryLayout.astro`, besides `kind`), so a search can be narrowed by each of them.
  */
-export const SEARCH_FACETS = ['owner', 'domain', 'tag', 'status', 'license'] as const satisfies readonly Facet[];
+export const SEARCH_FACETS = ['owner', 'domain', 'tag', 'status', 'license', 'stage'] as const satisfies readonly Facet[];
 
 /** Most values a facet's list offers on a page, so the list cannot grow with the catalog. */
 export const FACET_OPTION_LIMIT = 100;
