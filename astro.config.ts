@@ -1,5 +1,5 @@
 import { defineConfig } from 'astro/config';
-import { searchIndex } from './src/site/search-index.ts';
+import { sitemap } from './src/site/sitemap.ts';
 import { siteSettings } from './src/site/settings.ts';
 
 const site = siteSettings();
@@ -11,7 +11,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   outDir: process.env['CARDCAT_OUT_DIR'] || './dist',
   cacheDir: process.env['CARDCAT_CACHE_DIR'] || './node_modules/.astro',
-  integrations: [searchIndex({ siteUrl: site.url ? new URL(site.base, site.url).href : undefined })],
+  // The search index is built after Astro exits (scripts/site.ts, src/site/search-index.ts).
+  integrations: [sitemap({ siteUrl: site.url ? new URL(site.base, site.url).href : undefined })],
   devToolbar: { enabled: false },
   // Pages are written while the next ones render, so the main thread does not sit idle on disk writes.
   build: { concurrency: 4 },

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { indexSearch } from '../src/site/search-index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Run by this Node, not by whichever `node` the `.bin/astro` shebang finds on PATH: outside
@@ -62,11 +63,30 @@ async function main(argv: string[]): Promise<number> {
   env['CATALOG_DIR'] = dir;
   if (command === 'start') {
     // Options such as --port and --host are for the server.
-    const built = await run(['build'], env);
+    const built = await build([], env);
     if (built !== 0) return built;
     return run(['preview', ...passThrough], env);
   }
+  if (command === 'build') return build(passThrough, env);
   return run([command as string, ...passThrough], env);
+}
+
+/** The pages, then, once Astro has exited and freed its memory, their search index. */
+async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const built = await run(['build', ...args], env);
+  if (built !== 0) return built;
+  const flag = args.indexOf('--outDir');
+  const outDir = path.resolve(root, (flag >= 0 ? args[flag + 1] : undefined) ?? (env['CARDCAT_OUT_DIR'] || 'dist'));
+  process.stdout.write('Indexing entry pages for search…\n');
+  try {
+    const pages = await indexSearch(outDir);
+    const folder = path.relative(process.cwd(), path.join(outDir, 'pagefind'));
+    process.stdout.write(`Search index: ${pages.toLocaleString('en')} pages, in ${folder.startsWith('..') ? path.join(outDir, 'pagefind') : folder}.\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`The pages were built, but not their search index: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,4 @@
-/** Builds a catalog's site with the real Astro CLI into a temporary folder, as `npm run build` does. */
+/** Builds a catalog's site into a temporary folder with `npm run build`'s own script: the pages, then their search index. */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -37,7 +37,7 @@ export function buildSite(contentDir: string, options: { today?: string } = {}):
     NO_COLOR: '1',
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: repoRoot, env });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'site.ts'), 'build'], { cwd: repoRoot, env });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
