@@ -19,14 +19,19 @@ export function removeBuilds(): void {
   for (const folder of work.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
 
-export function buildSite(contentDir: string, options: { today?: string } = {}): Promise<BuiltSite> {
-  // Inside the project: Astro stages prerendered pages for an outDir outside the working
-  // folder in one shared `.astro/.prerender/`, so parallel builds there would collide.
-  const parent = path.join(repoRoot, '.cache', 'site-builds');
-  mkdirSync(parent, { recursive: true });
-  const folder = mkdtempSync(path.join(parent, 'build-'));
-  work.push(folder);
-  const outDir = path.join(folder, 'dist');
+/** With `outDir`, builds over an earlier build's output (its cache beside it) instead of a new folder. */
+export function buildSite(contentDir: string, options: { today?: string; outDir?: string } = {}): Promise<BuiltSite> {
+  let folder: string;
+  if (options.outDir) folder = path.dirname(options.outDir);
+  else {
+    // Inside the project: Astro stages prerendered pages for an outDir outside the working
+    // folder in one shared `.astro/.prerender/`, so parallel builds there would collide.
+    const parent = path.join(repoRoot, '.cache', 'site-builds');
+    mkdirSync(parent, { recursive: true });
+    folder = mkdtempSync(path.join(parent, 'build-'));
+    work.push(folder);
+  }
+  const outDir = options.outDir ?? path.join(folder, 'dist');
   const env = {
     ...process.env,
     CATALOG_DIR: contentDir,

@@ -4,40 +4,28 @@
  * its headers sort the page and its pager moves between pages.
  */
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
 import { writeProject } from '../helpers/catalog.ts';
 import { PAGED_DATASETS, pagedCatalogFiles, pagedDatasets } from '../helpers/paged-catalog.ts';
-import { browserMissing, launch, openPage } from './browser.ts';
-import { buildSite, removeBuilds } from './build.ts';
-import { serve } from './server.ts';
+import { browserMissing } from './browser.ts';
+import { siteInBrowser, type SiteInBrowser } from './site-in-browser.ts';
 
 const missing = browserMissing();
 if (missing) console.log(`Skipping the browser tests: ${missing}.`);
 
 describe.skipIf(missing !== undefined)('a paged index in a browser', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  let site: SiteInBrowser;
 
   beforeAll(async () => {
-    const root = writeProject(pagedCatalogFiles());
-    const site = await buildSite(path.join(root, 'content'), { today: '2026-11-23' });
-    if (site.code !== 0) throw new Error(`The paged catalog did not build:\n${site.output}`);
-    server = await serve(site.outDir, '/catalog/');
-    browser = await launch();
+    site = await siteInBrowser(path.join(writeProject(pagedCatalogFiles()), 'content'), { today: '2026-11-23', base: '/catalog/' });
   });
+  afterAll(() => site?.close());
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    removeBuilds();
-  });
-
-  const open = (url: string, options: { javaScript?: boolean } = {}) => openPage(browser, url, server.url, options);
+  const open = (url: string, options: { javaScript?: boolean } = {}) => site.open(url, options);
 
   it('submits the facet form without JavaScript and shows the filtered entries of the whole kind on the search page', async () => {
-    const form = await open(`${server.url}datasets/page/2/`, { javaScript: false });
+    const form = await open(`${site.url}datasets/page/2/`, { javaScript: false });
     await form.page.getByLabel('Owner').selectOption('team-b');
     await form.page.getByLabel('Status').selectOption('draft');
     await Promise.all([form.page.waitForURL(/\/catalog\/search\/\?/), form.page.getByRole('button', { name: 'Search' }).click()]);
@@ -66,7 +54,7 @@ describe.skipIf(missing !== undefined)('a paged index in a browser', () => {
   });
 
   it('searches words within the filters, and the search page offers the values the index left off', async () => {
-    const form = await open(`${server.url}datasets/`);
+    const form = await open(`${site.url}datasets/`);
     expect(await form.page.locator('select[name="tag"] option[value="tag-449"]').count()).toBe(0);
     await form.page.getByLabel('Words').fill('engagement');
     await form.page.getByLabel('Owner').selectOption('team-a');
@@ -83,7 +71,7 @@ describe.skipIf(missing !== undefined)('a paged index in a browser', () => {
   });
 
   it('sorts the rows of the page it is on and moves between pages with the pager', async () => {
-    const { page, problems, close } = await open(`${server.url}datasets/page/2/`);
+    const { page, problems, close } = await open(`${site.url}datasets/page/2/`);
     const names = page.locator('table[data-sortable] tbody tr td:first-child > a');
     expect(await names.count()).toBe(INDEX_PAGE_SIZE);
     expect(await names.first().textContent()).toBe(`Table ${INDEX_PAGE_SIZE + 1}`);

@@ -4,12 +4,11 @@
  * the closure lists work without JavaScript.
  */
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog.ts';
-import { browserMissing, launch, openPage } from './browser.ts';
-import { buildSite, removeBuilds, repoRoot } from './build.ts';
-import { serve } from './server.ts';
+import { browserMissing } from './browser.ts';
+import { repoRoot } from './build.ts';
+import { siteInBrowser, type SiteInBrowser } from './site-in-browser.ts';
 
 const missing = browserMissing();
 if (missing) console.log(`Skipping the browser tests: ${missing}.`);
@@ -17,37 +16,28 @@ if (missing) console.log(`Skipping the browser tests: ${missing}.`);
 describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
   const content = path.join(repoRoot, 'content');
   const catalog = buildCatalog(content);
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  let site: SiteInBrowser;
 
   beforeAll(async () => {
-    const site = await buildSite(content);
-    if (site.code !== 0) throw new Error(`The demo site did not build:\n${site.output}`);
-    server = await serve(site.outDir);
-    browser = await launch();
+    site = await siteInBrowser(content);
   });
+  afterAll(() => site?.close());
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    removeBuilds();
-  });
+  const open = (url: string, options: { javaScript?: boolean } = {}) => site.open(url, options);
 
-  const open = (url: string, options: { javaScript?: boolean } = {}) => openPage(browser, url, server.url, options);
-
-  const entryUrl = (folder: string, id: string) => `${server.url}${folder}/${id}/`;
+  const entryUrl = (folder: string, id: string) => `${site.url}${folder}/${id}/`;
 
   it('loads every page without console errors, drawing every graph, with one h1, landmarks and labelled controls', async () => {
     const seen = new Set<string>();
-    const queue = [server.url];
+    const queue = [site.url];
     const failures: string[] = [];
-    const { page, problems, close } = await open(server.url);
+    const { page, problems, close } = await open(site.url);
     while (queue.length) {
       const url = queue.shift()!;
       if (seen.has(url)) continue;
       seen.add(url);
       problems.length = 0;
-      if (url !== server.url || seen.size > 1) await page.goto(url, { waitUntil: 'load' });
+      if (url !== site.url || seen.size > 1) await page.goto(url, { waitUntil: 'load' });
       // Graphs load Mermaid when scrolled into view; bring each into view so its errors count too.
       for (const diagram of await page.locator('[data-lineage], .prose pre.mermaid').all()) {
         await diagram.scrollIntoViewIfNeeded();
@@ -64,24 +54,24 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
       if (audit.h1 !== 1) problems.push(`${audit.h1} h1 elements`);
       if (audit.landmarks.length) problems.push(`missing ${audit.landmarks.join(', ')}`);
       for (const control of audit.unlabelled) problems.push(`unlabelled control ${control}`);
-      failures.push(...problems.map((p) => `${url.slice(server.url.length - 1)}: ${p}`));
+      failures.push(...problems.map((p) => `${url.slice(site.url.length - 1)}: ${p}`));
       const links = await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
       for (const link of links) {
         const clean = link.split('#')[0]!.split('?')[0]!;
         // Pages only: catalog.json and the like are files for tools, checked by the build tests.
         const isPage = clean.endsWith('/') || clean.endsWith('.html');
-        if (clean.startsWith(server.url) && isPage && !seen.has(clean) && !clean.includes('/pagefind/')) queue.push(clean);
+        if (clean.startsWith(site.url) && isPage && !seen.has(clean) && !clean.includes('/pagefind/')) queue.push(clean);
       }
     }
     await close();
     expect(failures).toEqual([]);
     // Every entry page was reached by following links from the home page.
-    const entryPages = [...seen].filter((u) => catalog.entries.some((e) => u === entryUrl(u.slice(server.url.length).split('/')[0]!, e.id)));
+    const entryPages = [...seen].filter((u) => catalog.entries.some((e) => u === entryUrl(u.slice(site.url.length).split('/')[0]!, e.id)));
     expect(entryPages.length).toBe(catalog.entries.length);
   }, 300_000);
 
   it('finds an entry first when its title is typed into the header search box', async () => {
-    const { page, problems, close } = await open(server.url);
+    const { page, problems, close } = await open(site.url);
     const search = page.getByRole('searchbox', { name: 'Search the catalog' });
     await search.fill('Viewing events, labelled');
     const first = page.locator('#site-search-results li a').first();
@@ -89,17 +79,17 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
     expect(await first.locator('.result-title').textContent()).toBe('Viewing events, labelled');
     expect(await first.locator('.badge').textContent()).toBe('Dataset');
     expect(await first.locator('.result-desc').textContent()).toBe("One row per play event, with the user's churn label 30 days later.");
-    expect(new URL((await first.getAttribute('href'))!, server.url).href).toBe(entryUrl('datasets', 'viewing-events-labelled'));
+    expect(new URL((await first.getAttribute('href'))!, site.url).href).toBe(entryUrl('datasets', 'viewing-events-labelled'));
     expect(problems).toEqual([]);
     await close();
   });
 
   it('finds datasets by a column name and by a glossary term', async () => {
-    const { page, close } = await open(`${server.url}search/?q=days_since_last_play`);
+    const { page, close } = await open(`${site.url}search/?q=days_since_last_play`);
     await page.locator('[data-results] li').first().waitFor({ timeout: 15_000 });
     const titles = await page.locator('[data-results] li > a').allTextContents();
     expect(titles).toContain('Viewing events, labelled');
-    await page.goto(`${server.url}search/?q=subscriber&kind=Glossary%20term`);
+    await page.goto(`${site.url}search/?q=subscriber&kind=Glossary%20term`);
     await page.locator('[data-results] li').first().waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-results] li .badge').allTextContents()).toEqual(
       expect.arrayContaining(['Glossary term']),
@@ -109,7 +99,7 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
   });
 
   it('narrows an index with a facet filter, without reloading the page', async () => {
-    const { page, problems, close } = await open(`${server.url}datasets/`);
+    const { page, problems, close } = await open(`${site.url}datasets/`);
     const rows = page.locator('table[data-sortable] tbody tr');
     const visible = page.locator('table[data-sortable] tbody tr:visible');
     const total = await rows.count();

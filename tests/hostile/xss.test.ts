@@ -6,16 +6,15 @@
  * the titles are still shown as the text the author typed. A failed build of a broken
  * catalog must leave that site as it was.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KINDS } from '../../schemas/index.ts';
 import { buildCatalog } from '../../src/lib/catalog.ts';
-import { browserMissing, launch } from '../e2e/browser.ts';
-import { buildSite, removeBuilds, repoRoot } from '../e2e/build.ts';
-import { serve } from '../e2e/server.ts';
+import { browserMissing } from '../e2e/browser.ts';
+import { buildSite, repoRoot } from '../e2e/build.ts';
+import { siteInBrowser, type SiteInBrowser } from '../e2e/site-in-browser.ts';
 import { writeProject } from '../helpers/catalog.ts';
 
 const content = path.join(repoRoot, 'tests', 'fixtures', 'hostile-xss', 'content');
@@ -55,23 +54,12 @@ function injected(page: Page): Promise<string[]> {
 
 describe.skipIf(missing !== undefined)('a catalog of script injection, in a browser', () => {
   const catalog = buildCatalog(content);
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-  let outDir: string;
+  let site: SiteInBrowser;
 
   beforeAll(async () => {
-    const site = await buildSite(content);
-    outDir = site.outDir;
-    if (site.code !== 0) throw new Error(`The fixture site did not build:\n${site.output}`);
-    server = await serve(site.outDir);
-    browser = await launch();
+    site = await siteInBrowser(content);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    removeBuilds();
-  });
+  afterAll(() => site?.close());
 
   it('is a valid catalog, so the build shows every payload', () => {
     expect(catalog.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -79,7 +67,7 @@ describe.skipIf(missing !== undefined)('a catalog of script injection, in a brow
   });
 
   it('runs no injected script on any page, even when every link and graph node is clicked', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const ran: string[] = [];
     page.on('dialog', (dialog) => {
@@ -91,7 +79,7 @@ describe.skipIf(missing !== undefined)('a catalog of script injection, in a brow
       if (/^(javascript|data|vbscript):/i.test(frame.url())) ran.push(`navigated to ${frame.url()}`);
     });
     const seen = new Set<string>();
-    const queue = [server.url];
+    const queue = [site.url];
     const failures: string[] = [];
     while (queue.length > 0 && seen.size < 400) {
       const url = queue.shift()!;
@@ -105,34 +93,34 @@ describe.skipIf(missing !== undefined)('a catalog of script injection, in a brow
       // Mermaid nodes are where `click` callbacks would be bound.
       for (const node of await page.locator('svg .node').all()) await node.click({ timeout: 2_000, force: true }).catch(() => undefined);
       if (page.url() !== url) await page.goto(url, { waitUntil: 'load' });
-      failures.push(...(await injected(page)).map((f) => `${url.slice(server.url.length - 1)}: ${f}`));
+      failures.push(...(await injected(page)).map((f) => `${url.slice(site.url.length - 1)}: ${f}`));
       const links = await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
       for (const link of links) {
         const clean = link.split('#')[0]!.split('?')[0]!;
-        if (clean.startsWith(server.url) && !seen.has(clean) && !clean.includes('/pagefind/')) queue.push(clean);
+        if (clean.startsWith(site.url) && !seen.has(clean) && !clean.includes('/pagefind/')) queue.push(clean);
       }
     }
     await context.close();
     expect([...ran, ...failures]).toEqual([]);
     // The crawl reached every entry's page.
-    for (const entry of catalog.entries) expect(seen, entry.id).toContain(`${server.url}${KINDS[entry.kind].folder}/${entry.id}/`);
+    for (const entry of catalog.entries) expect(seen, entry.id).toContain(`${site.url}${KINDS[entry.kind].folder}/${entry.id}/`);
   }, 300_000);
 
   it('shows every entry title as the text the author typed, tags and all', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     for (const entry of catalog.entries) {
-      await page.goto(`${server.url}${KINDS[entry.kind].folder}/${entry.id}/`, { waitUntil: 'load' });
+      await page.goto(`${site.url}${KINDS[entry.kind].folder}/${entry.id}/`, { waitUntil: 'load' });
       expect(await page.locator('h1').first().textContent(), entry.id).toContain(entry.data.title);
     }
     await context.close();
   }, 120_000);
 
   it('shows the raw HTML of a body as text or drops it, never as live elements', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     for (const id of ['xss-data', 'xss-model']) {
-      await page.goto(`${server.url}${id === 'xss-data' ? 'datasets' : 'models'}/${id}/`, { waitUntil: 'load' });
+      await page.goto(`${site.url}${id === 'xss-data' ? 'datasets' : 'models'}/${id}/`, { waitUntil: 'load' });
       // The sanitizer turns any <input> into GitHub's inert task-list checkbox; that one may stay.
       const live = await page.$$eval('main iframe, main object, main embed, main form, main input:not([type=checkbox][disabled]), main base, main meta, main math, main style, main body', (els) =>
         els.map((e) => e.outerHTML.slice(0, 120)),
@@ -146,9 +134,9 @@ describe.skipIf(missing !== undefined)('a catalog of script injection, in a brow
 
   // Here rather than in its own file: it needs a built site, and building one is slow.
   it('leaves the built site as it was, and says so, when a build of a broken catalog fails', async () => {
-    const files = () => Object.fromEntries((readdirSync(outDir, { recursive: true }) as string[]).sort().map((f) => {
+    const files = () => Object.fromEntries((readdirSync(site.outDir, { recursive: true }) as string[]).sort().map((f) => {
       try {
-        return [f, readFileSync(path.join(outDir, f), 'utf8')];
+        return [f, readFileSync(path.join(site.outDir, f), 'utf8')];
       } catch {
         return [f, 'folder'];
       }
@@ -157,15 +145,7 @@ describe.skipIf(missing !== undefined)('a catalog of script injection, in a brow
     const project = writeProject({});
     cpSync(path.dirname(content), project, { recursive: true });
     writeFileSync(path.join(project, 'content', 'teams', 'broken.yaml'), 'title: [broken\n');
-    const env = { ...process.env, CATALOG_DIR: path.join(project, 'content'), CARDCAT_OUT_DIR: outDir, CARDCAT_CACHE_DIR: path.join(path.dirname(outDir), 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
-    const { code, output } = await new Promise<{ code: number; output: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: repoRoot, env });
-      let text = '';
-      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.on('error', reject);
-      child.on('exit', (exit) => resolve({ code: exit ?? 1, output: text }));
-    });
+    const { code, output } = await buildSite(path.join(project, 'content'), { outDir: site.outDir });
     expect(code).not.toBe(0);
     expect(output).toContain('content/teams/broken.yaml:1:8');
     expect(output).toContain('The site was not built');
