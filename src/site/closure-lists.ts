@@ -1,6 +1,6 @@
 /** The two closure lists an entry has, their URL slugs and sizes, and their rows for this build. */
 import type { Direction } from '../lib/graph.ts';
-import { closureListing, type ClosureListing } from '../lib/site/closure.ts';
+import { closureListing, type ClosureListing } from '../lib/closure-report.ts';
 import type { Catalog } from '../lib/types.ts';
 
 export const CLOSURE_PAGE_SIZE = 100;

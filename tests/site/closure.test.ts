@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closureListing, closureRows, paginate } from '../../src/lib/site/closure.ts';
+import { closureItems, closureListing } from '../../src/lib/closure-report.ts';
+import { paginate } from '../../src/lib/site/pagination.ts';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 
 const dataset = (extra = '') => `---\ntitle: T\ndescription: d\nowners: [data-team]\n${extra}---\n`;
@@ -13,7 +14,7 @@ describe('closure lists', () => {
   });
 
   it('lists everything upstream with its depth and the chain of relations that reaches it', () => {
-    const rows = closureRows(catalog, 'scorer', 'up');
+    const rows = closureItems(catalog, 'scorer', 'up');
     expect(rows.map((r) => [r.id, r.depth])).toEqual([['clean', 1], ['raw', 2]]);
     expect(rows[1]!.path).toEqual([
       { id: 'clean', relation: 'trained on', type: 'trained_on' },
@@ -22,7 +23,7 @@ describe('closure lists', () => {
   });
 
   it('reads downstream paths with the backward names of relations', () => {
-    const rows = closureRows(catalog, 'raw', 'down');
+    const rows = closureItems(catalog, 'raw', 'down');
     expect(rows.map((r) => r.id)).toEqual(['clean', 'scorer']);
     expect(rows[1]!.path.map((s) => s.relation)).toEqual(['feeds', 'trains']);
     expect(rows[1]!.kind).toBe('model');
@@ -30,7 +31,7 @@ describe('closure lists', () => {
 
   it('lists the same members without paths, and builds the path to any of them on request', () => {
     const listing = closureListing(catalog, 'scorer', 'up');
-    const full = closureRows(catalog, 'scorer', 'up');
+    const full = closureItems(catalog, 'scorer', 'up');
     expect(listing.rows).toEqual(full.map(({ path: _path, ...row }) => row));
     for (const row of full) expect(listing.pathTo(row.id)).toEqual(row.path);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, refHtml } from '../../src/lib/site/html.ts';
+import { badgeHtml, escapeHtml, refHtml } from '../../src/lib/site/html.ts';
 
 describe('HTML written as strings', () => {
   it('escapes every character that could open a tag or close an attribute', () => {
@@ -16,5 +16,11 @@ describe('HTML written as strings', () => {
 
   it('shows an id the catalog does not hold as code, escaped', () => {
     expect(refHtml('<img src=x>', undefined)).toBe('<code>&lt;img src=x&gt;</code>');
+  });
+
+  it('shows a status or stage as a badge styled by its value, escaped', () => {
+    expect(badgeHtml('deprecated')).toBe('<span class="badge status-deprecated">deprecated</span>');
+    expect(badgeHtml('production', 'stage')).toBe('<span class="badge stage-production">production</span>');
+    expect(badgeHtml('"><x')).toBe('<span class="badge status-&quot;&gt;&lt;x">&quot;&gt;&lt;x</span>');
   });
 });

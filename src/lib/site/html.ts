@@ -26,3 +26,8 @@ export function refHtml(id: string, target: RefTarget | undefined, tooltip = tru
   const title = tooltip ? ` title="${escapeHtml(target.description ?? target.title)}"` : '';
   return `<a href="${escapeHtml(target.url)}"${title}>${escapeHtml(target.title)}</a>`;
 }
+
+/** A status or stage as a badge, styled by its value (`badge status-deprecated`). */
+export function badgeHtml(value: string, kind: 'status' | 'stage' = 'status'): string {
+  return `<span class="badge ${kind}-${escapeHtml(value)}">${escapeHtml(value)}</span>`;
+}

@@ -78,4 +78,3 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 export function compareForIndex(a: Entry, b: Entry): number {
   return collator.compare(a.data.title, b.data.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
-
