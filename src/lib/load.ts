@@ -10,7 +10,7 @@ import { ID_PATTERN } from './ids.ts';
 import type { Reporter } from './reporter.ts';
 import { didYouMean } from './suggest.ts';
 import type { SourceFile } from './types.ts';
-import type { YamlValue } from './yaml-pool.ts';
+import type { YamlValue } from './yaml-value.ts';
 
 const ENTRY_EXTENSIONS = new Set(['.md', '.yaml', '.yml']);
 
@@ -266,6 +266,8 @@ function yamlHint(code: string): string | undefined {
       return 'Set the anchor (`&name`) on a value before the alias (`*name`) that repeats it, and never inside it.';
     case 'TOO_DEEP':
       return 'Entries need a few levels of nesting at most; check for an unclosed `[` or `{`, or flatten the structure.';
+    case 'LONE_CR':
+      return 'Save the file with LF or CRLF line ends; `\\r\\r\\n` comes from converting line ends twice.';
     case 'RESERVED_KEY':
       return 'Rename the key.';
     case 'COMPLEX_KEY':

@@ -23,7 +23,16 @@ export interface Reference {
 const asList = <T>(value: T | readonly T[] | undefined): readonly T[] =>
   value === undefined ? [] : Array.isArray(value) ? (value as readonly T[]) : [value as T];
 
-export function referencesOf(entry: Entry): Reference[] {
+// The graph and several rules each read every entry's references; entries never change.
+const memo = new WeakMap<Entry, readonly Reference[]>();
+
+export function referencesOf(entry: Entry): readonly Reference[] {
+  let refs = memo.get(entry);
+  if (!refs) memo.set(entry, (refs = readReferences(entry)));
+  return refs;
+}
+
+function readReferences(entry: Entry): Reference[] {
   const out: Reference[] = [];
   const add = (type: RelationType, value: string, path: PathKey[], version?: string | number) => {
     const { id, version: pinned } = parseRef(value);

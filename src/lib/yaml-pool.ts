@@ -9,13 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { parseYaml, type YamlProblem } from './yaml.ts';
-
-/** What a file's YAML holds; the document itself stays behind (see `Reporter.position`). */
-export interface YamlValue {
-  value: unknown;
-  problems: YamlProblem[];
-}
+import { readYamlValue, type YamlValue } from './yaml-value.ts';
 
 /** Below this many texts, starting a worker (about 0.2 s) costs more than it saves. */
 export const PARALLEL_FROM = 500;
@@ -32,11 +26,6 @@ export interface PoolOptions {
   startupMs?: number;
 }
 
-const parseOne = (text: string): YamlValue => {
-  const { value, problems } = parseYaml(text);
-  return { value, problems };
-};
-
 /**
  * Values and problems of `texts`, in order. A worker that fails, or never starts (a Node
  * without TypeScript support, say), costs time, not results: its share is parsed here.
@@ -44,7 +33,7 @@ const parseOne = (text: string): YamlValue => {
 export function parseAllYaml(texts: readonly string[], options: PoolOptions = {}): YamlValue[] {
   const { threads = availableParallelism(), worker: file = YAML_WORKER, startupMs = 30_000 } = options;
   const workers = Math.min(threads, 8) - 1;
-  if (texts.length < PARALLEL_FROM || workers < 1 || !existsSync(file)) return texts.map(parseOne);
+  if (texts.length < PARALLEL_FROM || workers < 1 || !existsSync(file)) return texts.map(readYamlValue);
 
   // Equal shares in order; this thread takes the first while the workers start.
   const share = Math.ceil(texts.length / (workers + 1));
@@ -58,7 +47,7 @@ export function parseAllYaml(texts: readonly string[], options: PoolOptions = {}
     worker.on('error', () => {});
     return { worker, port: port1, flag, chunk };
   });
-  const results = texts.slice(0, share).map(parseOne);
+  const results = texts.slice(0, share).map(readYamlValue);
   for (const { worker, port, flag, chunk } of started) {
     Atomics.wait(flag, 0, 0, startupMs);
     // Started workers always answer, but for a crash of the whole thread.
@@ -66,7 +55,7 @@ export function parseAllYaml(texts: readonly string[], options: PoolOptions = {}
     const message = receiveMessageOnPort(port)?.message as { results?: YamlValue[] } | undefined;
     port.close();
     void worker.terminate();
-    results.push(...(message?.results ?? chunk.map(parseOne)));
+    results.push(...(message?.results ?? chunk.map(readYamlValue)));
   }
   return results;
 }

@@ -10,13 +10,8 @@ Atomics.store(flag, 0, 1);
 Atomics.notify(flag, 0);
 
 try {
-  const { parseYaml } = await import('./yaml.ts');
-  port.postMessage({
-    results: texts.map((text) => {
-      const { value, problems } = parseYaml(text);
-      return { value, problems };
-    }),
-  });
+  const { readYamlValue } = await import('./yaml-value.ts');
+  port.postMessage({ results: texts.map(readYamlValue) });
 } catch (error) {
   port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 } finally {

@@ -55,11 +55,26 @@ export const MAX_ALIASES = 100;
 const OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, schema: 'core' } as const;
 
 export function parseYaml(text: string): ParsedYaml {
-  const tokens = [...new Parser().parse(text)];
-  const shape = measure(tokens);
-  if (shape.refused) return { doc: parseDocument('', OPTIONS), value: undefined, problems: [shape.refused] };
+  let tokens: CST.Token[];
+  let doc: Document.Parsed;
+  let shape: Shape;
+  try {
+    // The parser and composer recurse as lines nest, and some damage (lines ending in a
+    // lone carriage return) makes every line nest in the one before.
+    tokens = [...new Parser().parse(text)];
+    shape = measure(tokens);
+    if (shape.refused) return refuse(shape.refused);
+    doc = composeOne(tokens, text.length);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const cr = text.search(/\r(?!\n)/);
+    return refuse(
+      cr >= 0
+        ? { offset: cr, code: 'LONE_CR', message: 'Line ends in a carriage return alone (`\\r` without `\\n`), which leaves the YAML nested too deeply to read' }
+        : { offset: 0, code: 'TOO_DEEP', message: 'The YAML is nested too deeply to read' },
+    );
+  }
 
-  const doc = composeOne(tokens, text.length);
   const problems: YamlProblem[] = [...doc.errors, ...doc.warnings].map((e) => {
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     // An unclosed quote or bracket is found at the end of the file; point at where it opens.
@@ -90,6 +105,10 @@ export function parseYaml(text: string): ParsedYaml {
       ],
     };
   }
+}
+
+function refuse(problem: YamlProblem): ParsedYaml {
+  return { doc: parseDocument('', OPTIONS), value: undefined, problems: [problem] };
 }
 
 /** Composes the first document; a second one is an error, as in `parseDocument`. */

@@ -3,6 +3,7 @@ import { KINDS, type Kind } from '../../../schemas/index.ts';
 import { referencesOf } from '../references.ts';
 import { RELATIONS } from '../relations.ts';
 import { didYouMean } from '../suggest.ts';
+import type { Entry } from '../types.ts';
 import type { Rule } from './rule.ts';
 
 const kindList = (kinds: readonly Kind[]) =>
@@ -23,6 +24,13 @@ export const references: Rule = {
     // Files that exist but failed their schema: references to them are not dangling, and
     // their own diagnostics already say what to fix.
     const invalid = new Set([...catalog.files.values()].map((f) => f.id).filter((id) => !byId.has(id)));
+    // A dataset's columns, once: column-level lineage names them from every downstream column.
+    const columnSets = new Map<string, Set<string>>();
+    const columnsOf = (dataset: Entry) => {
+      let set = columnSets.get(dataset.id);
+      if (!set) columnSets.set(dataset.id, (set = new Set(dataset.kind === 'dataset' ? dataset.data.schema?.map((c) => c.name) : [])));
+      return set;
+    };
     for (const entry of catalog.entries) {
       if (byId.get(entry.id) !== entry) continue;
       for (const ref of referencesOf(entry)) {
@@ -58,8 +66,8 @@ export const references: Rule = {
             related: [{ entry: target, message: `\`${ref.to}\` is defined here` }],
           });
         } else if (ref.column !== undefined && target.kind === 'dataset') {
-          const columns = target.data.schema?.map((c) => c.name) ?? [];
-          if (!columns.includes(ref.column)) {
+          if (!columnsOf(target).has(ref.column)) {
+            const columns = target.data.schema?.map((c) => c.name) ?? [];
             report({
               entry,
               path: ref.path,
