@@ -79,7 +79,10 @@ async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const outDir = path.resolve(root, (flag >= 0 ? args[flag + 1] : undefined) ?? (env['CARDCAT_OUT_DIR'] || 'dist'));
   process.stdout.write('Indexing entry pages for search…\n');
   try {
-    const pages = await indexSearch(outDir);
+    const pages = await indexSearch(outDir, {
+      shardPages: Number(env['CARDCAT_SEARCH_SHARD_PAGES']) || undefined,
+      progress: (indexed, total) => process.stdout.write(`  ${indexed.toLocaleString('en')} of ${total.toLocaleString('en')} pages indexed\n`),
+    });
     const folder = path.relative(process.cwd(), path.join(outDir, 'pagefind'));
     process.stdout.write(`Search index: ${pages.toLocaleString('en')} pages, in ${folder.startsWith('..') ? path.join(outDir, 'pagefind') : folder}.\n`);
     return 0;

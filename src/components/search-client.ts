@@ -9,6 +9,7 @@ export interface ResultData {
 
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   debouncedSearch(query: string, options?: Record<string, unknown>, ms?: number): Promise<{ results: { data(): Promise<ResultData> }[] } | null>;
   search(query: string | null, options?: Record<string, unknown>): Promise<{ results: { data(): Promise<ResultData> }[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
@@ -25,7 +26,14 @@ export function loadPagefind(): Promise<Pagefind | undefined> {
   const base = siteBase();
   loading ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
     .then(async (module: Pagefind) => {
-      await module.options({ baseUrl: base, excerptLength: 18 });
+      const options = { baseUrl: base, excerptLength: 18 };
+      await module.options(options);
+      // A large catalog is indexed in shards (see src/site/search-index.ts); Pagefind searches
+      // them as one, ranking and counting filters across all.
+      const shards = await fetch(`${base}pagefind/shards.json`)
+        .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+        .catch(() => []);
+      await Promise.all(shards.map((shard) => module.mergeIndex(`${base}${shard}`, options)));
       return module;
     })
     .catch(() => undefined);

@@ -20,7 +20,8 @@ export function removeBuilds(): void {
 }
 
 /** With `outDir`, builds over an earlier build's output (its cache beside it) instead of a new folder. */
-export function buildSite(contentDir: string, options: { today?: string; outDir?: string } = {}): Promise<BuiltSite> {
+/** `searchShardPages` splits the search index into bundles of that many pages, as a large catalog's is. */
+export function buildSite(contentDir: string, options: { today?: string | undefined; outDir?: string; searchShardPages?: number | undefined } = {}): Promise<BuiltSite> {
   let folder: string;
   if (options.outDir) folder = path.dirname(options.outDir);
   else {
@@ -38,6 +39,7 @@ export function buildSite(contentDir: string, options: { today?: string; outDir?
     CARDCAT_OUT_DIR: outDir,
     CARDCAT_CACHE_DIR: path.join(folder, 'cache'),
     ...(options.today ? { CARDCAT_TODAY: options.today } : {}),
+    ...(options.searchShardPages ? { CARDCAT_SEARCH_SHARD_PAGES: String(options.searchShardPages) } : {}),
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
   };

@@ -14,8 +14,8 @@ export interface SiteInBrowser {
   close(): Promise<void>;
 }
 
-export async function siteInBrowser(contentDir: string, options: { today?: string; base?: string } = {}): Promise<SiteInBrowser> {
-  const site = await buildSite(contentDir, options.today ? { today: options.today } : {});
+export async function siteInBrowser(contentDir: string, options: { today?: string; base?: string; searchShardPages?: number } = {}): Promise<SiteInBrowser> {
+  const site = await buildSite(contentDir, { today: options.today, searchShardPages: options.searchShardPages });
   if (site.code !== 0) throw new Error(`The site of ${contentDir} did not build:\n${site.output}`);
   const server = await serve(site.outDir, options.base);
   const browser = await launch();

@@ -3,6 +3,7 @@
  * page loads cleanly, search finds entries, filters narrow indexes, graphs render, and
  * the closure lists work without JavaScript.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog.ts';
@@ -18,8 +19,10 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
   const catalog = buildCatalog(content);
   let site: SiteInBrowser;
 
+  // Ten pages to a search bundle, as a catalog of thousands is split in thousands, so every
+  // search here runs across several bundles merged in the browser.
   beforeAll(async () => {
-    site = await siteInBrowser(content);
+    site = await siteInBrowser(content, { searchShardPages: 10 });
   });
   afterAll(() => site?.close());
 
@@ -95,6 +98,21 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
       expect.arrayContaining(['Glossary term']),
     );
     expect(new Set(await page.locator('[data-results] li .badge').allTextContents())).toEqual(new Set(['Glossary term']));
+    await close();
+  });
+
+  it('searches and counts across every bundle of a search index split into shards', async () => {
+    const shards = JSON.parse(readFileSync(path.join(site.outDir, 'pagefind', 'shards.json'), 'utf8')) as string[];
+    expect(shards).toEqual(Array.from({ length: Math.ceil(catalog.entries.length / 10) - 1 }, (_, i) => `pagefind-${i + 2}/`));
+    const count = (kind: string) => catalog.entries.filter((e) => e.kind === kind).length;
+    const { page, problems, close } = await open(`${site.url}search/?kind=Team`);
+    // Teams come last in kind order, so they are in the last bundles, not the first.
+    await expect.poll(() => page.locator('[data-count]').textContent(), { timeout: 15_000 }).toBe(`${count('team')} results`);
+    // Datasets span several bundles; the filter counts them all.
+    const kinds = await page.getByLabel('Kind').locator('option').allTextContents();
+    expect(kinds).toContain(`Dataset (${count('dataset')})`);
+    expect(kinds).toContain(`Team (${count('team')})`);
+    expect(problems).toEqual([]);
     await close();
   });
 
