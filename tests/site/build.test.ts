@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLOSURE_INLINE } from '../../src/site/closure-lists.ts';
 import { writeProject } from '../helpers/catalog.ts';
 import { buildSite, removeBuilds, type BuiltSite } from '../e2e/build.ts';
 
@@ -81,7 +82,7 @@ A scorer.
 };
 
 // Enough datasets built from raw-events that its "Impacts" list outgrows the entry page.
-const PARTS = 30;
+const PARTS = CLOSURE_INLINE + 5;
 for (let i = 0; i < PARTS; i++) {
   FILES[`content/datasets/part-${i}.yaml`] = `title: Part ${i}\ndescription: One slice of the events.\nowners: [data-team]\nreviewed: 2026-11-01\nderived_from: [{ dataset: raw-events, transform: slice ${i} }]\n`;
 }
