@@ -44,11 +44,12 @@ export function weigh(outDir: string, base = '/'): Weight {
     }, { file: '', bytes: 0 });
   const largest = largestOf(html);
   const largestEntry = largestOf(html.filter((f) => ENTRY_PAGE.test(path.relative(outDir, f).split(path.sep).join('/'))));
-  const pagefind = path.join(outDir, 'pagefind');
-  const searchIndexBytes = files.filter((f) => f.startsWith(pagefind + path.sep)).reduce((s, f) => s + statSync(f).size, 0);
+  // The search index: `pagefind/`, and `pagefind-2/` and on when it is split into shards.
+  const isSearchIndex = (f: string) => /^pagefind(-\d+)?$/.test(path.relative(outDir, f).split(path.sep)[0]!);
+  const searchIndexBytes = files.filter(isSearchIndex).reduce((s, f) => s + statSync(f).size, 0);
 
   // Mermaid's own chunks: the library's core names `mermaidAPI`.
-  const js = files.filter((f) => /\.m?js$/.test(f) && !f.startsWith(pagefind + path.sep));
+  const js = files.filter((f) => /\.m?js$/.test(f) && !isSearchIndex(f));
   const mermaidChunks = new Set(js.filter((f) => readFileSync(f, 'utf8').includes('mermaidAPI')));
 
   const resolve = (from: string, spec: string) =>
