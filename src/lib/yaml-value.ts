@@ -23,8 +23,8 @@ export interface YamlValue {
  * a no-break space (js-yaml takes it for a document marker), a tab in indentation, a comment
  * that touches a quote, bracket or comma (`"x"#c`), an empty list item (after which js-yaml
  * lets the next item be less indented), a line ending in a lone carriage return, a byte order
- * mark. Prose can match too (`R&D` does not, `a &b` does); such a file only
- * takes the slower road.
+ * mark. Prose can match too (`R&D` does not, `a &b` does); such a file only takes the slower
+ * road.
  */
 const NOT_PLAIN = /(?:^|[\s[\]{},])[&!]|^%|^(?:---|\.\.\.)(?![ \t\r\n]|$)|^ *\t|["'[\]{},]#|^ *-[ \t]*(?:#.*)?$|\r(?!\n)|\ufeff/m;
 
@@ -81,7 +81,10 @@ export function fastYamlValue(text: string): unknown {
   return isPlain(value, collections) ? value : undefined;
 }
 
-/** Escapes (`\\U0001F600`) make a key's text up to ten times longer than its value. */
+/**
+ * The `yaml` package refuses a key written over 1,024 characters, and an escape such as
+ * `\U0001F600` writes one character in ten, so longer keys than this are left to it.
+ */
 const LONG_KEY = 100;
 
 /**
@@ -102,8 +105,7 @@ function isPlain(value: unknown, composed: ReadonlySet<object>): boolean {
       continue;
     }
     for (const [key, item] of Object.entries(node)) {
-      // js-yaml names a null key `null`, where the `yaml` package names it with the empty
-      // string; and only the `yaml` package refuses a key written over 1,024 characters.
+      // js-yaml names a null key `null`, where the `yaml` package names it with the empty string.
       if (key === '__proto__' || key === 'null' || key.length > LONG_KEY) return false;
       stack.push([item, depth + 1]);
     }

@@ -59,8 +59,8 @@ export function parseYaml(text: string): ParsedYaml {
   let doc: Document.Parsed;
   let shape: Shape;
   try {
-    // The parser and composer recurse as lines nest, and some damage (lines ending in a
-    // lone carriage return) makes every line nest in the one before.
+    // The parser and composer recurse, and some damage nests them deep enough to overflow
+    // the stack: a long file whose lines end in `\r\r\n` (CRLF converted twice) does.
     tokens = [...new Parser().parse(text)];
     shape = measure(tokens);
     if (shape.refused) return refuse(shape.refused);
