@@ -42,14 +42,19 @@ export class Graph {
 
   constructor(kinds: ReadonlyMap<string, Kind>, references: Iterable<[string, Reference]>) {
     this.kinds = kinds;
-    const seen = new Set<string>();
+    // A dataset naming the same upstream twice (two columns from it, say) is one edge of each
+    // type. Nested maps rather than a key string per reference: at 10,000 entries, with a
+    // reference per derived column, the strings took 0.2 s.
+    const seen = new Map<string, Map<string, Set<RelationType>>>();
     for (const [from, ref] of references) {
       const kind = kinds.get(ref.to);
       if (!kind || !(RELATIONS[ref.type].targets as readonly Kind[]).includes(kind) || ref.to === from && ref.type === 'owned_by') continue;
-      // A dataset naming the same upstream twice (two columns from it, say) is one edge of each type.
-      const key = `${from}\0${ref.to}\0${ref.type}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      let targets = seen.get(from);
+      if (!targets) seen.set(from, (targets = new Map()));
+      let types = targets.get(ref.to);
+      if (!types) targets.set(ref.to, (types = new Set()));
+      if (types.has(ref.type)) continue;
+      types.add(ref.type);
       const edge: Edge = ref.version === undefined ? { from, to: ref.to, type: ref.type } : { from, to: ref.to, type: ref.type, version: ref.version };
       this.edges.push(edge);
       push(this.out, from, edge);
