@@ -67,27 +67,37 @@ function readOwnRights(catalog: Catalogish, entry: Entry): Inherited[] {
 
 /** Every right that binds `entry`, its own first, then each upstream entry's by distance. */
 export function inheritedRights(catalog: Catalogish, entry: Entry): InheritedRight[] {
-  const reach = reachTable(catalog).get(entry.id);
+  const table = reachTable(catalog);
+  const reach = table.get(entry.id);
   if (!reach) return inheritedRightsByClosure(catalog, entry);
   const out: InheritedRight[] = [];
-  const table = reachTable(catalog);
   for (const step of [...reach.values()].sort((a, b) => a.depth - b.depth)) {
-    let path: string[] | undefined;
-    // Paths are only spelt out when read (for a message or a page): on a long chain, every
-    // entry's path to the top is as long as the chain.
-    const pathOf = () => (path ??= tracePath(table, entry.id, step.origin.id));
-    for (const right of ownRights(catalog, step.origin)) {
-      out.push({
-        right,
-        origin: step.origin,
-        depth: step.depth,
-        get path() {
-          return pathOf();
-        },
-      });
-    }
+    for (const right of ownRights(catalog, step.origin)) out.push(new TracedRight(right, step, table, entry.id));
   }
   return out;
+}
+
+/**
+ * An inherited right whose path is spelt out only when read (for a message or a page): on a
+ * long chain, every entry's path to the top is as long as the chain, and a check reads few.
+ */
+class TracedRight implements InheritedRight {
+  readonly right: Inherited;
+  readonly origin: Entry;
+  readonly depth: number;
+  readonly #table: ReachTable;
+  readonly #from: string;
+  #path: string[] | undefined;
+  constructor(right: Inherited, step: Reach, table: ReachTable, from: string) {
+    this.right = right;
+    this.origin = step.origin;
+    this.depth = step.depth;
+    this.#table = table;
+    this.#from = from;
+  }
+  get path(): string[] {
+    return (this.#path ??= tracePath(this.#table, this.#from, this.origin.id));
+  }
 }
 
 /** How an entry reaches one upstream entry that declares rights: how far, and the next step toward it. */
@@ -98,7 +108,9 @@ interface Reach {
   via?: string;
 }
 
-const reachCache = new WeakMap<Catalogish['graph'], Map<string, Map<string, Reach>>>();
+type ReachTable = Map<string, Map<string, Reach>>;
+
+const reachCache = new WeakMap<Catalogish['graph'], ReachTable>();
 
 /**
  * For every entry, the upstream entries that declare rights, each at its shortest distance:
@@ -107,33 +119,37 @@ const reachCache = new WeakMap<Catalogish['graph'], Map<string, Map<string, Reac
  * walk per entry. Entries in or below a lineage cycle have no order; they are left out, and
  * `inheritedRights` walks their closure instead.
  */
-function reachTable(catalog: Catalogish): Map<string, Map<string, Reach>> {
+function reachTable(catalog: Catalogish): ReachTable {
   const cached = reachCache.get(catalog.graph);
   if (cached) return cached;
   const { graph, byId } = catalog;
-  const upstream = (id: string) => [...new Set(graph.outgoing(id).filter((e) => RIGHTS_FLOW.has(e.type)).map((e) => e.to))];
+  const upstream = new Map<string, string[]>();
+  const downstream = new Map<string, string[]>();
   const waiting = new Map<string, number>();
   const ready: string[] = [];
   for (const id of byId.keys()) {
-    const count = upstream(id).length;
-    waiting.set(id, count);
-    if (count === 0) ready.push(id);
+    const ups = new Set<string>();
+    for (const edge of graph.outgoing(id)) if (RIGHTS_FLOW.has(edge.type)) ups.add(edge.to);
+    upstream.set(id, [...ups]);
+    for (const up of ups) push(downstream, up, id);
+    waiting.set(id, ups.size);
+    if (ups.size === 0) ready.push(id);
   }
-  const table = new Map<string, Map<string, Reach>>();
+  const table: ReachTable = new Map();
   for (let i = 0; i < ready.length; i++) {
     const id = ready[i]!;
     const entry = byId.get(id)!;
     const reach = new Map<string, Reach>();
     if (ownRights(catalog, entry).length > 0) reach.set(id, { origin: entry, depth: 0 });
-    for (const up of upstream(id)) {
-      for (const [originId, step] of table.get(up) ?? []) {
+    for (const up of upstream.get(id)!) {
+      for (const [originId, step] of table.get(up)!) {
         const known = reach.get(originId);
         if (!known || step.depth + 1 < known.depth) reach.set(originId, { origin: step.origin, depth: step.depth + 1, via: up });
       }
     }
     table.set(id, reach);
-    for (const down of new Set(graph.incoming(id).filter((e) => RIGHTS_FLOW.has(e.type)).map((e) => e.from))) {
-      const left = (waiting.get(down) ?? 0) - 1;
+    for (const down of downstream.get(id) ?? []) {
+      const left = waiting.get(down)! - 1;
       waiting.set(down, left);
       if (left === 0) ready.push(down);
     }
@@ -142,7 +158,7 @@ function reachTable(catalog: Catalogish): Map<string, Map<string, Reach>> {
   return table;
 }
 
-function tracePath(table: Map<string, Map<string, Reach>>, from: string, origin: string): string[] {
+function tracePath(table: ReachTable, from: string, origin: string): string[] {
   const path = [from];
   for (let step = table.get(from)?.get(origin); step?.via !== undefined; step = table.get(step.via)?.get(origin)) path.push(step.via);
   return path;
@@ -169,4 +185,10 @@ export function declaredUses(entry: Entry): { uses: readonly string[]; field: st
   if (entry.kind === 'dataset') return { uses: entry.data.rights?.allowed_uses ?? [], field: ['rights', 'allowed_uses'] };
   if (entry.kind === 'model') return { uses: entry.data.intended_use ?? [], field: ['intended_use'] };
   return { uses: [], field: [] };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
