@@ -21,7 +21,8 @@ function find(catalog: RuleCatalog): { cycles: string[][]; loops: string[][] } {
   const isModel = (id: string) => byId.get(id)?.kind === 'model';
   const loops: string[][] = [];
   const seen = new Set<string>();
-  for (const component of graph.tangles()) {
+  const tangles = graph.tangles();
+  for (const component of tangles) {
     const members = new Set(component);
     // One loop per model in the tangle, from the model itself: its card is where the loop is explained.
     for (const id of [...component].sort()) {
@@ -34,7 +35,8 @@ function find(catalog: RuleCatalog): { cycles: string[][]; loops: string[][] } {
       loops.push(path);
     }
   }
-  found = { cycles: graph.cycles(isDataLineage), loops };
+  // Data lineage is a part of lineage: without a lineage tangle there is no cycle to look for.
+  found = { cycles: tangles.length ? graph.cycles(isDataLineage) : [], loops };
   memo.set(catalog, found);
   return found;
 }

@@ -4,14 +4,17 @@ import { RELATIONS } from '../relations.ts';
 import type { RuleContext } from './rule.ts';
 
 export function reportDependenciesWithStatus({ catalog, report }: RuleContext, status: 'deprecated' | 'retired'): void {
+  // Few entries carry the status, and every reference of every entry is read: test against
+  // those few first.
+  const flagged = new Set([...catalog.byId.values()].filter((e) => e.data.status === status).map((e) => e.id));
+  if (flagged.size === 0) return;
   for (const entry of catalog.entries) {
     if (entry.data.status !== 'active') continue;
     if (entry.kind === 'model' && entry.data.stage === 'retired') continue;
     const seen = new Set<string>();
     for (const ref of referencesOf(entry)) {
-      if (!RELATIONS[ref.type].dependency || seen.has(ref.to)) continue;
-      const target = catalog.byId.get(ref.to);
-      if (!target || target.data.status !== status) continue;
+      if (!flagged.has(ref.to) || !RELATIONS[ref.type].dependency || seen.has(ref.to)) continue;
+      const target = catalog.byId.get(ref.to)!;
       // One report per upstream entry, at its first reference: the rest say the same.
       seen.add(ref.to);
       const replacement = target.data.replaced_by;
