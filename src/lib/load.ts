@@ -2,7 +2,7 @@
  * Reads a content folder: the kind of each file from its folder, its id from its name,
  * its YAML (front matter or whole file) parsed once. Nothing else in Cardcat reads files.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { KIND_NAMES, KINDS, kindOfFolder, type Kind } from '../../schemas/index.ts';
 import { ID_PATTERN } from './ids.ts';
@@ -61,23 +61,26 @@ export function listEntryFiles(root: string, display: (abs: string) => string, r
 
   /** What a directory entry is once links are followed; undefined (after reporting) when it may not be read. */
   function follow(abs: string, dirent: Dirent): { isDirectory: boolean; isFile: boolean; real: string } | undefined {
-    let real = abs;
-    if (dirent.isSymbolicLink()) {
-      try {
-        real = realpathSync(abs);
-      } catch {
-        layout(abs, 'Broken symbolic link: its target does not exist');
-        return undefined;
-      }
-      if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-        layout(abs, `Symbolic link points outside the content folder, to \`${real}\``, 'Copy the file into the catalog instead; links outside it are not followed.');
-        return undefined;
-      }
+    // A plain file or folder is what its directory entry says: no stat for each of thousands.
+    if (!dirent.isSymbolicLink()) {
+      const isDirectory = dirent.isDirectory();
+      return { isDirectory, isFile: dirent.isFile(), real: isDirectory ? realpathSync(abs) : abs };
+    }
+    let real: string;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      layout(abs, 'Broken symbolic link: its target does not exist');
+      return undefined;
+    }
+    if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+      layout(abs, `Symbolic link points outside the content folder, to \`${real}\``, 'Copy the file into the catalog instead; links outside it are not followed.');
+      return undefined;
     }
     try {
       const stats = statSync(real);
       // Folders are compared by real path, so two routes to one folder are seen as one.
-      return { isDirectory: stats.isDirectory(), isFile: stats.isFile(), real: stats.isDirectory() ? realpathSync(real) : real };
+      return { isDirectory: stats.isDirectory(), isFile: stats.isFile(), real };
     } catch (error) {
       layout(abs, `Cannot read: ${describeError(error)}`);
       return undefined;
@@ -146,8 +149,10 @@ export function readEntryFile(
   const relative = path.relative(root, abs).split(path.sep).join('/');
   const id = path.basename(abs, ext);
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const size = statSync(abs).size;
+    fd = openSync(abs, 'r');
+    const size = fstatSync(fd).size;
     // Checked before reading, so an oversized file costs nothing.
     if (size > options.maxFileBytes) {
       return fail(
@@ -155,9 +160,11 @@ export function readEntryFile(
         'Keep data out of the catalog and link to it from `location`; raise `max_file_bytes` in cardcat.config.yaml if the entry really is this large.',
       );
     }
-    bytes = readFileSync(abs);
+    bytes = readFileSync(fd);
   } catch (error) {
     return fail(`Cannot read file: ${describeError(error)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.length > options.maxFileBytes) {
     // The file grew between stat and read.
