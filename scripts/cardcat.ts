@@ -1,12 +1,5 @@
 #!/usr/bin/env node
 /** The Cardcat command line. Every command is a function of its arguments and working folder. */
-import { check } from './commands/check.ts';
-import { exportCommand } from './commands/export.ts';
-import { graph } from './commands/graph.ts';
-import { impact } from './commands/impact.ts';
-import { importCommand } from './commands/import.ts';
-import { newEntry } from './commands/new.ts';
-import { synth } from './commands/synth.ts';
 import { UsageError, type Io } from './cli.ts';
 
 const HELP = `Cardcat: a git-based data catalog and model-card generator.
@@ -71,7 +64,17 @@ Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check, new: newEntry, graph, impact, import: importCommand, export: exportCommand, synth };
+// Each command's modules load only when it runs: `check` in CI should not wait for the
+// importers' and the synthesizer's.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./commands/check.ts')).check,
+  new: async () => (await import('./commands/new.ts')).newEntry,
+  graph: async () => (await import('./commands/graph.ts')).graph,
+  impact: async () => (await import('./commands/impact.ts')).impact,
+  import: async () => (await import('./commands/import.ts')).importCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+  synth: async () => (await import('./commands/synth.ts')).synth,
+};
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...args] = argv;
@@ -79,12 +82,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(HELP);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.stderr(`Unknown command \`${name}\`.\n\n${HELP}`);
     return 2;
   }
   try {
+    const command = await load();
     return await command(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
