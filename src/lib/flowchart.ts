@@ -38,9 +38,7 @@ export interface FlowchartOptions {
  * a tag or start a directive.
  */
 export function escapeLabel(text: string): string {
-  let out = '';
-  for (const char of text.replace(/\s+/g, ' ')) out += /[A-Za-z0-9 .,_\-]/.test(char) ? char : `#${char.codePointAt(0)};`;
-  return out;
+  return text.replace(/\s+/g, ' ').replace(/[^A-Za-z0-9 .,_\-]/gu, (char) => `#${char.codePointAt(0)};`);
 }
 
 /** GitHub refuses to draw very large diagrams; staying well under its limits keeps the chart readable too. */

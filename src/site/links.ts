@@ -18,19 +18,20 @@ export function entryLink(catalog: Pick<Catalog, 'byId'>, id: string): string | 
   return entry ? link(entryPath(entry.kind, entry.id)) : undefined;
 }
 
-// Each entry is linked from hundreds of rows; its link is escaped once per build.
-const refs = new WeakMap<Pick<Catalog, 'byId'>, Map<string, string>>();
+// Each entry is linked from hundreds of rows; its link is escaped once per build. Keyed by
+// the id itself: a key built per call would be hashed anew on every one of millions of calls.
+const refs = new WeakMap<Pick<Catalog, 'byId'>, { titled: Map<string, string>; plain: Map<string, string> }>();
 
 /** An entry's link as an HTML string (see `refHtml`), for rows written as strings. */
 export function entryRef(catalog: Pick<Catalog, 'byId'>, id: string, tooltip = true): string {
   let known = refs.get(catalog);
-  if (!known) refs.set(catalog, (known = new Map()));
-  const key = tooltip ? id : `${id} `;
-  let html = known.get(key);
+  if (!known) refs.set(catalog, (known = { titled: new Map(), plain: new Map() }));
+  const cache = tooltip ? known.titled : known.plain;
+  let html = cache.get(id);
   if (html === undefined) {
     const entry = catalog.byId.get(id);
     html = refHtml(id, entry && { title: entry.data.title, description: entry.data.description, url: link(entryPath(entry.kind, entry.id)) }, tooltip);
-    known.set(key, html);
+    cache.set(id, html);
   }
   return html;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLabel, lineageMermaid } from '../../src/lib/site/mermaid.ts';
+import { escapeLabel, lineageMermaid, lineageViews } from '../../src/lib/site/mermaid.ts';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 
 const dataset = (title: string, extra = '') => `---\ntitle: ${JSON.stringify(title)}\ndescription: d\nowners: [data-team]\nstatus: active\n${extra}---\n`;
@@ -62,6 +62,23 @@ describe('lineage graphs as Mermaid text', () => {
     });
     expect(lineageMermaid(catalog.graph, catalog.byId, 'c', { href }).nodes).toBe(2);
     expect(lineageMermaid(catalog.graph, catalog.byId, 'c', { href, depth: 2 }).nodes).toBe(3);
+  });
+
+  it('draws each depth from one walk as a walk to that depth would, and stops when a depth adds nothing', () => {
+    // A chain of six above the entry and a fan below it, wider at each step.
+    const files: Record<string, string> = { ...OWNERS, 'datasets/u0.md': dataset('U0') };
+    for (let i = 1; i <= 6; i++) files[`datasets/u${i}.md`] = dataset(`U${i}`, `derived_from:\n  - { dataset: u${i - 1} }\n`);
+    files['datasets/e.md'] = dataset('E', 'derived_from:\n  - { dataset: u6 }\n');
+    for (let i = 0; i < 3; i++) files[`datasets/d1-${i}.md`] = dataset(`D1 ${i}`, 'derived_from:\n  - { dataset: e }\n');
+    for (let i = 0; i < 9; i++) files[`datasets/d2-${i}.md`] = dataset(`D2 ${i}`, `derived_from:\n  - { dataset: d1-${i % 3} }\n  - { dataset: u5 }\n`);
+    const catalog = catalogOf(files);
+    const options = { href, maxNodes: 14, moreHref: (d: string) => `/more/${d}/` };
+    const views = lineageViews(catalog.graph, catalog.byId, 'e', [1, 2, 3, 5], options);
+    // Depth 1 shows 5 entries, depth 2 would show 15 and is capped at 14, as is every deeper one.
+    expect(views.map((v) => v.depth)).toEqual([1, 2]);
+    expect(views.map((v) => v.lineage.nodes)).toEqual([5, 14]);
+    for (const { depth, lineage } of views) expect(lineage).toEqual(lineageMermaid(catalog.graph, catalog.byId, 'e', { ...options, depth }));
+    expect(views.at(-1)!.lineage.omitted.up + views.at(-1)!.lineage.omitted.down).toBeGreaterThan(0);
   });
 
   it('leaves out edges that bypass the entry, from an upstream neighbour straight to a downstream one', () => {

@@ -4,7 +4,7 @@
  * drawing is capped so a hub with thousands of neighbours still renders fast.
  */
 import { KIND_NAMES, type Kind } from '../../../schemas/index.ts';
-import type { Direction, Graph } from '../graph.ts';
+import type { ClosureMember, Direction, Graph } from '../graph.ts';
 import { escapeLabel } from '../flowchart.ts';
 
 export { escapeLabel };
@@ -62,16 +62,44 @@ const STATUS_STYLES: Record<string, string> = {
 
 export function lineageMermaid(graph: Graph, entries: Lookup, id: string, options: LineageOptions): Lineage {
   const depth = options.depth ?? 1;
+  return drawLineage(graph, entries, id, graph.closure(id, 'up', { depth }), graph.closure(id, 'down', { depth }), options);
+}
+
+/**
+ * The lineage at each of `depths`, from one closure walk each way: a breadth-first closure
+ * cut at a depth is the deeper one's members up to that depth, in the same order. A depth
+ * is left out, with every deeper one, when it would show no more than the one before.
+ */
+export function lineageViews(
+  graph: Graph,
+  entries: Lookup,
+  id: string,
+  depths: readonly number[],
+  options: Omit<LineageOptions, 'depth'>,
+): { depth: number; lineage: Lineage }[] {
+  const deepest = Math.max(...depths);
+  const up = graph.closure(id, 'up', { depth: deepest });
+  const down = graph.closure(id, 'down', { depth: deepest });
+  const views: { depth: number; lineage: Lineage }[] = [];
+  for (const depth of depths) {
+    const within = (m: ClosureMember) => m.depth <= depth;
+    const lineage = drawLineage(graph, entries, id, up.filter(within), down.filter(within), options);
+    if (views.length && views.at(-1)!.lineage.nodes === lineage.nodes) break;
+    views.push({ depth, lineage });
+  }
+  return views;
+}
+
+function drawLineage(graph: Graph, entries: Lookup, id: string, up: readonly ClosureMember[], down: readonly ClosureMember[], options: LineageOptions): Lineage {
   const maxNodes = Math.max(1, options.maxNodes ?? DEFAULT_MAX_NODES);
   const maxEdges = options.maxEdges ?? DEFAULT_MAX_EDGES;
 
-  const up = graph.closure(id, 'up', { depth });
-  const down = graph.closure(id, 'down', { depth });
   // Share the node budget between the two directions, nearest members first (closures are BFS-ordered).
   const budget = maxNodes - 1;
   const upShare = Math.min(up.length, Math.max(Math.ceil(budget / 2), budget - down.length));
   const keptUp = up.slice(0, upShare);
-  const keptDown = down.filter((m) => !keptUp.some((u) => u.id === m.id)).slice(0, budget - keptUp.length);
+  const upIds = new Set(keptUp.map((m) => m.id));
+  const keptDown = down.filter((m) => !upIds.has(m.id)).slice(0, budget - keptUp.length);
   const order: string[] = [id, ...keptUp.map((m) => m.id), ...keptDown.map((m) => m.id)];
   const nodeId = new Map<string, string>(order.map((member, i) => [member, `n${i}`]));
   const omitted = { up: up.filter((m) => !nodeId.has(m.id)).length, down: down.filter((m) => !nodeId.has(m.id)).length };
