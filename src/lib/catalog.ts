@@ -53,7 +53,19 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
     const source = readEntryFile(abs, kind, root, display(abs), reporter, { maxFileBytes: config.max_file_bytes });
     if (source) sources.push(source);
   }
-  const parsed = parseAllYaml(sources.map((source) => source.yamlText));
+  // Completeness reads only bodies, so it is scored while the YAML workers finish.
+  const completeness = new Map<string, number>();
+  const parsed = parseAllYaml(
+    sources.map((source) => source.yamlText),
+    {
+      meanwhile() {
+        for (const { kind, id, body } of sources) {
+          if (kind === 'dataset') completeness.set(id, coverage(body, DATASHEET_SECTIONS).score);
+          if (kind === 'model') completeness.set(id, coverage(body, MODEL_CARD_SECTIONS).score);
+        }
+      },
+    },
+  );
 
   const entries: Entry[] = [];
   sources.forEach((source, i) => {
@@ -74,12 +86,6 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
   const references: [string, Reference][] = [];
   for (const entry of byId.values()) for (const ref of referencesOf(entry)) references.push([entry.id, ref]);
   const graph = new Graph(kinds, references);
-
-  const completeness = new Map<string, number>();
-  for (const entry of entries) {
-    if (entry.kind === 'dataset') completeness.set(entry.id, coverage(entry.body, DATASHEET_SECTIONS).score);
-    if (entry.kind === 'model') completeness.set(entry.id, coverage(entry.body, MODEL_CARD_SECTIONS).score);
-  }
 
   const catalog: RuleCatalog = { root, config, entries, byId, files, graph, completeness, today: options.today ?? currentDay() };
   for (const rule of RULES) {

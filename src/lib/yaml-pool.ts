@@ -24,6 +24,11 @@ export interface PoolOptions {
   worker?: string;
   /** How long a worker may take to start before its share is parsed here instead. */
   startupMs?: number;
+  /**
+   * Other work for this thread once its share is parsed, done while the workers finish
+   * theirs (they start later, so they finish later); run in every case, once.
+   */
+  meanwhile?: () => void;
 }
 
 /**
@@ -31,9 +36,13 @@ export interface PoolOptions {
  * without TypeScript support, say), costs time, not results: its share is parsed here.
  */
 export function parseAllYaml(texts: readonly string[], options: PoolOptions = {}): YamlValue[] {
-  const { threads = availableParallelism(), worker: file = YAML_WORKER, startupMs = 30_000 } = options;
+  const { threads = availableParallelism(), worker: file = YAML_WORKER, startupMs = 30_000, meanwhile } = options;
   const workers = Math.min(threads, 8) - 1;
-  if (texts.length < PARALLEL_FROM || workers < 1 || !existsSync(file)) return texts.map(readYamlValue);
+  if (texts.length < PARALLEL_FROM || workers < 1 || !existsSync(file)) {
+    const results = texts.map(readYamlValue);
+    meanwhile?.();
+    return results;
+  }
 
   // Equal shares in order; this thread takes the first while the workers start.
   const share = Math.ceil(texts.length / (workers + 1));
@@ -48,6 +57,7 @@ export function parseAllYaml(texts: readonly string[], options: PoolOptions = {}
     return { worker, port: port1, flag, chunk };
   });
   const results = texts.slice(0, share).map(readYamlValue);
+  meanwhile?.();
   for (const { worker, port, flag, chunk } of started) {
     Atomics.wait(flag, 0, 0, startupMs);
     // Started workers always answer, but for a crash of the whole thread.

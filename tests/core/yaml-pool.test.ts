@@ -30,6 +30,16 @@ describe('parsing many YAML texts on several threads', () => {
     expect(results.map((r) => r.value)).toEqual(texts.map((_, i) => ({ title: `T${i}` })));
   });
 
+  it('runs the other work given for this thread exactly once, with or without workers', () => {
+    for (const [count, threads] of [[N, 2], [N, 1], [10, 2]] as const) {
+      const texts = Array.from({ length: count }, (_, i) => `title: T${i}\n`);
+      let calls = 0;
+      const results = parseAllYaml(texts, { threads, meanwhile: () => calls++ });
+      expect(calls, `${count} texts on ${threads} threads`).toBe(1);
+      expect(results).toHaveLength(count);
+    }
+  });
+
   it('reads a large catalog with the same lines and columns for its problems', () => {
     const content: Record<string, string> = { ...OWNERS };
     for (let i = 0; i < N; i++) content[`datasets/d${i}.yaml`] = `title: D${i}\ndescription: d\nowners: [data-team]\n`;
