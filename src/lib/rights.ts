@@ -72,7 +72,7 @@ export function inheritedRights(catalog: Catalogish, entry: Entry): InheritedRig
   if (!reach) return inheritedRightsByClosure(catalog, entry);
   const out: InheritedRight[] = [];
   for (const step of [...reach.values()].sort((a, b) => a.depth - b.depth)) {
-    for (const right of ownRights(catalog, step.origin)) out.push(new TracedRight(right, step, table, entry.id));
+    for (const right of step.rights) out.push(new TracedRight(right, step, table, entry.id));
   }
   return out;
 }
@@ -103,6 +103,8 @@ class TracedRight implements InheritedRight {
 /** How an entry reaches one upstream entry that declares rights: how far, and the next step toward it. */
 interface Reach {
   origin: Entry;
+  /** The origin's own rights. */
+  rights: readonly Inherited[];
   depth: number;
   /** The neighbour one step closer to the origin; undefined for the entry itself. */
   via?: string;
@@ -140,11 +142,12 @@ function reachTable(catalog: Catalogish): ReachTable {
     const id = ready[i]!;
     const entry = byId.get(id)!;
     const reach = new Map<string, Reach>();
-    if (ownRights(catalog, entry).length > 0) reach.set(id, { origin: entry, depth: 0 });
+    const own = ownRights(catalog, entry);
+    if (own.length > 0) reach.set(id, { origin: entry, rights: own, depth: 0 });
     for (const up of upstream.get(id)!) {
       for (const [originId, step] of table.get(up)!) {
         const known = reach.get(originId);
-        if (!known || step.depth + 1 < known.depth) reach.set(originId, { origin: step.origin, depth: step.depth + 1, via: up });
+        if (!known || step.depth + 1 < known.depth) reach.set(originId, { origin: step.origin, rights: step.rights, depth: step.depth + 1, via: up });
       }
     }
     table.set(id, reach);
