@@ -112,6 +112,13 @@ export function listEntryFiles(root: string, display: (abs: string) => string, r
   }
 }
 
+/** The line number at `end`: one more than the line ends before it. */
+function countLines(text: string, end: number): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
@@ -220,7 +227,7 @@ export function readEntryFile(
     body = text.slice(close + 4);
     if (body.startsWith('\r')) body = body.slice(1);
     if (body.startsWith('\n')) body = body.slice(1);
-    bodyLine = text.slice(0, text.length - body.length).split('\n').length;
+    bodyLine = countLines(text, text.length - body.length);
   }
 
   const source: SourceFile = { file: display, path: relative, absPath: abs, kind, id, text, yamlOffset, yamlText, body, bodyLine };
