@@ -81,16 +81,28 @@ export function lineageViews(
   const up = graph.closure(id, 'up', { depth: deepest });
   const down = graph.closure(id, 'down', { depth: deepest });
   const views: { depth: number; lineage: Lineage }[] = [];
+  const nodes = new Map<string, NodeLook>();
   for (const depth of depths) {
     const within = (m: ClosureMember) => m.depth <= depth;
-    const lineage = drawLineage(graph, entries, id, up.filter(within), down.filter(within), options);
+    const lineage = drawLineage(graph, entries, id, up.filter(within), down.filter(within), options, nodes);
     if (views.length && views.at(-1)!.lineage.nodes === lineage.nodes) break;
     views.push({ depth, lineage });
   }
   return views;
 }
 
-function drawLineage(graph: Graph, entries: Lookup, id: string, up: readonly ClosureMember[], down: readonly ClosureMember[], options: LineageOptions): Lineage {
+/** What a node shows, the same in every view of one entry's lineage: worked out once. */
+type NodeLook = { label: string; kind: Kind | undefined; status: string | undefined; href: string };
+
+function drawLineage(
+  graph: Graph,
+  entries: Lookup,
+  id: string,
+  up: readonly ClosureMember[],
+  down: readonly ClosureMember[],
+  options: LineageOptions,
+  nodes = new Map<string, NodeLook>(),
+): Lineage {
   const maxNodes = Math.max(1, options.maxNodes ?? DEFAULT_MAX_NODES);
   const maxEdges = options.maxEdges ?? DEFAULT_MAX_EDGES;
 
@@ -101,44 +113,55 @@ function drawLineage(graph: Graph, entries: Lookup, id: string, up: readonly Clo
   const upIds = new Set(keptUp.map((m) => m.id));
   const keptDown = down.filter((m) => !upIds.has(m.id)).slice(0, budget - keptUp.length);
   const order: string[] = [id, ...keptUp.map((m) => m.id), ...keptDown.map((m) => m.id)];
-  const nodeId = new Map<string, string>(order.map((member, i) => [member, `n${i}`]));
-  const omitted = { up: up.filter((m) => !nodeId.has(m.id)).length, down: down.filter((m) => !nodeId.has(m.id)).length };
+  const index = new Map<string, number>(order.map((member, i) => [member, i]));
+  const omitted = { up: up.filter((m) => !index.has(m.id)).length, down: down.filter((m) => !index.has(m.id)).length };
 
   // One arrow per pair, drawn the way data flows (upstream → downstream), naming every relation between them.
-  const pairs = new Map<string, { from: string; to: string; labels: string[] }>();
+  const pairs = new Map<number, { from: number; to: number; labels: string[] }>();
   // Dependency edges among the kept nodes on the same side of the entry, or touching it. An
   // edge from an upstream neighbour straight to a downstream one bypasses the entry: it says
-  // nothing about this entry's lineage and crosses the whole drawing.
-  const side = new Map<string, Direction | 'self'>([[id, 'self'], ...keptUp.map((m): [string, Direction] => [m.id, 'up']), ...keptDown.map((m): [string, Direction] => [m.id, 'down'])]);
-  const sameSide = (a: string, b: string) => side.get(a) === 'self' || side.get(b) === 'self' || side.get(a) === side.get(b);
-  for (const member of order) {
+  // nothing about this entry's lineage and crosses the whole drawing. Upstream nodes are
+  // numbered 1 to keptUp.length, downstream ones after them.
+  const upstream = (i: number) => i <= keptUp.length;
+  order.forEach((member, i) => {
     for (const edge of graph.outgoing(member)) {
-      if (!RELATIONS[edge.type].dependency || !nodeId.has(edge.to) || edge.to === edge.from || !sameSide(edge.from, edge.to)) continue;
-      const key = `${edge.to}\0${edge.from}`;
-      const pair = pairs.get(key) ?? { from: edge.to, to: edge.from, labels: [] };
+      const j = index.get(edge.to);
+      if (j === undefined || j === i || !RELATIONS[edge.type].dependency || (i !== 0 && j !== 0 && upstream(i) !== upstream(j))) continue;
+      const key = j * order.length + i;
+      let pair = pairs.get(key);
+      if (!pair) pairs.set(key, (pair = { from: j, to: i, labels: [] }));
       const label = RELATIONS[edge.type].backward;
       if (!pair.labels.includes(label)) pair.labels.push(label);
-      pairs.set(key, pair);
     }
-  }
+  });
   const allPairs = [...pairs.values()];
   const drawn = allPairs.slice(0, maxEdges);
 
   const lines = ['flowchart LR'];
-  for (const member of order) {
-    const entry = entries.get(member);
-    const kind = entry?.kind ?? graph.kinds.get(member);
-    const title = entry?.data.title ?? member;
-    lines.push(`  ${nodeId.get(member)}["${escapeLabel(title)}"]`);
-    if (kind) lines.push(`  class ${nodeId.get(member)} k_${kind}`);
-    const status = entry?.data.status;
-    if (status && STATUS_STYLES[status]) lines.push(`  class ${nodeId.get(member)} s_${status}`);
-    if (member !== id) lines.push(`  click ${nodeId.get(member)} href "${quoteUrl(options.href(member))}"`);
-  }
+  const kinds = new Set<Kind>();
+  order.forEach((member, i) => {
+    let node = nodes.get(member);
+    if (!node) {
+      const entry = entries.get(member);
+      const status = entry?.data.status;
+      node = {
+        label: escapeLabel(entry?.data.title ?? member),
+        kind: entry?.kind ?? graph.kinds.get(member),
+        status: status && STATUS_STYLES[status] ? status : undefined,
+        href: member === id ? '' : quoteUrl(options.href(member)),
+      };
+      nodes.set(member, node);
+    }
+    lines.push(`  n${i}["${node.label}"]`);
+    if (node.kind) {
+      kinds.add(node.kind);
+      lines.push(`  class n${i} k_${node.kind}`);
+    }
+    if (node.status) lines.push(`  class n${i} s_${node.status}`);
+    if (member !== id) lines.push(`  click n${i} href "${node.href}"`);
+  });
   lines.push(`  class n0 focus`);
-  for (const pair of drawn) {
-    lines.push(`  ${nodeId.get(pair.from)} -->|"${escapeLabel(pair.labels.join(', '))}"| ${nodeId.get(pair.to)}`);
-  }
+  for (const pair of drawn) lines.push(`  n${pair.from} -->|"${escapeLabel(pair.labels.join(', '))}"| n${pair.to}`);
   for (const direction of ['up', 'down'] as const) {
     const count = omitted[direction];
     if (count <= 0) continue;
@@ -156,6 +179,5 @@ function drawLineage(graph: Graph, entries: Lookup, id: string, up: readonly Clo
   lines.push('  classDef focus stroke-width:3px');
   lines.push('  classDef more fill:#f3f4f6,stroke:#9ca3af,color:#374151,stroke-dasharray:3 3');
 
-  const kinds = KIND_NAMES.filter((k) => order.some((member) => (entries.get(member)?.kind ?? graph.kinds.get(member)) === k));
-  return { text: lines.join('\n'), nodes: order.length, edges: drawn.length, omitted, omittedEdges: allPairs.length - drawn.length, kinds };
+  return { text: lines.join('\n'), nodes: order.length, edges: drawn.length, omitted, omittedEdges: allPairs.length - drawn.length, kinds: KIND_NAMES.filter((k) => kinds.has(k)) };
 }
