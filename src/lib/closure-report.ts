@@ -35,6 +35,8 @@ export interface ClosureItem extends ClosureMemberRow {
 export interface ClosureListing {
   rows: ClosureMemberRow[];
   pathTo(memberId: string): Step[];
+  /** The closure itself, breadth first. */
+  members: readonly ClosureMember[];
 }
 
 export interface ClosureReport {
@@ -80,7 +82,7 @@ export function closureListing(catalog: Catalogish, id: string, direction: Direc
         const { type } = byId.get(step)!.via;
         return { id: step, type, relation: direction === 'up' ? RELATIONS[type].forward : RELATIONS[type].backward };
       });
-  return { rows, pathTo };
+  return { rows, pathTo, members };
 }
 
 /** Members of one direction with their paths, in listing order. */

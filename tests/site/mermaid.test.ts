@@ -79,6 +79,9 @@ describe('lineage graphs as Mermaid text', () => {
     expect(views.map((v) => v.lineage.nodes)).toEqual([5, 14]);
     for (const { depth, lineage } of views) expect(lineage).toEqual(lineageMermaid(catalog.graph, catalog.byId, 'e', { ...options, depth }));
     expect(views.at(-1)!.lineage.omitted.up + views.at(-1)!.lineage.omitted.down).toBeGreaterThan(0);
+    // Cutting the whole closures a page already has gives the same views.
+    const closures = { up: catalog.graph.closure('e', 'up'), down: catalog.graph.closure('e', 'down') };
+    expect(lineageViews(catalog.graph, catalog.byId, 'e', [1, 2, 3, 5], { ...options, closures })).toEqual(views);
   });
 
   it('leaves out edges that bypass the entry, from an upstream neighbour straight to a downstream one', () => {

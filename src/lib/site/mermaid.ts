@@ -75,11 +75,14 @@ export function lineageViews(
   entries: Lookup,
   id: string,
   depths: readonly number[],
-  options: Omit<LineageOptions, 'depth'>,
+  options: Omit<LineageOptions, 'depth'> & {
+    /** The whole closure each way, where the caller has it already: it is cut the same way. */
+    closures?: Record<Direction, readonly ClosureMember[]>;
+  },
 ): { depth: number; lineage: Lineage }[] {
   const deepest = Math.max(...depths);
-  const up = graph.closure(id, 'up', { depth: deepest });
-  const down = graph.closure(id, 'down', { depth: deepest });
+  const up = options.closures?.up ?? graph.closure(id, 'up', { depth: deepest });
+  const down = options.closures?.down ?? graph.closure(id, 'down', { depth: deepest });
   const views: { depth: number; lineage: Lineage }[] = [];
   const nodes = new Map<string, NodeLook>();
   for (const depth of depths) {
