@@ -74,7 +74,7 @@ export function closureListing(catalog: Catalogish, id: string, direction: Direc
         depth: member.depth,
       };
     })
-    .sort((a, b) => a.depth - b.depth || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+    .sort((a, b) => a.depth - b.depth || byCodeUnits(a.kind, b.kind) || byCodeUnits(a.id, b.id));
   const pathTo = (memberId: string) =>
     Graph.path(id, memberId, byId, direction)
       .slice(1)
@@ -84,6 +84,10 @@ export function closureListing(catalog: Catalogish, id: string, direction: Direc
       });
   return { rows, pathTo, members };
 }
+
+// Kinds and ids are ASCII: comparing code units orders them as a collator does, and a hub's
+// listing sorts thousands of rows.
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Members of one direction with their paths, in listing order. */
 export function closureItems(catalog: Catalogish, id: string, direction: Direction, depth?: number): ClosureItem[] {
