@@ -53,15 +53,16 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
     const source = readEntryFile(abs, kind, root, display(abs), reporter, { maxFileBytes: config.max_file_bytes });
     if (source) sources.push(source);
   }
-  // Completeness reads only bodies, so it is scored while the YAML workers finish.
-  const completeness = new Map<string, number>();
+  // Completeness reads only bodies, so it is scored while the YAML workers finish; it is
+  // kept below for the files that become entries.
+  const scores = new Map<string, number>();
   const parsed = parseAllYaml(
     sources.map((source) => source.yamlText),
     {
       meanwhile() {
-        for (const { kind, id, body } of sources) {
-          if (kind === 'dataset') completeness.set(id, coverage(body, DATASHEET_SECTIONS).score);
-          if (kind === 'model') completeness.set(id, coverage(body, MODEL_CARD_SECTIONS).score);
+        for (const { kind, file, body } of sources) {
+          if (kind === 'dataset') scores.set(file, coverage(body, DATASHEET_SECTIONS).score);
+          if (kind === 'model') scores.set(file, coverage(body, MODEL_CARD_SECTIONS).score);
         }
       },
     },
@@ -86,6 +87,12 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
   const references: [string, Reference][] = [];
   for (const entry of byId.values()) for (const ref of referencesOf(entry)) references.push([entry.id, ref]);
   const graph = new Graph(kinds, references);
+
+  const completeness = new Map<string, number>();
+  for (const entry of entries) {
+    const score = scores.get(entry.file);
+    if (score !== undefined) completeness.set(entry.id, score);
+  }
 
   const catalog: RuleCatalog = { root, config, entries, byId, files, graph, completeness, today: options.today ?? currentDay() };
   for (const rule of RULES) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DATASHEET_SECTIONS, MODEL_CARD_SECTIONS } from '../../src/lib/sections.ts';
+import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 import { diagnose, file } from './helpers.ts';
 
 const config = 'completeness:\n  dataset: { active: 0.6, draft: 0 }\n  model: { production: 0.8 }\n';
@@ -60,6 +61,17 @@ describe('completeness', () => {
       { config },
     );
     expect(text).toBe('');
+  });
+
+  it('scores the entries, in every one of the files read at once, and no file that failed its schema', () => {
+    const files: Record<string, string> = { ...OWNERS, 'datasets/broken.md': '---\ntitle: Broken\n---\n# Motivation\n\nWhy.\n' };
+    // Enough files that the YAML is parsed on worker threads while the bodies are scored.
+    for (let i = 0; i < 600; i++) files[`datasets/d${i}.md`] = `---\ntitle: D${i}\ndescription: d\nowners: [data-team]\n---\n${body(DATASHEET_SECTIONS.slice(0, i % 2 ? 7 : 0).map((s) => s.title))}`;
+    const catalog = catalogOf(files);
+    expect(catalog.completeness.has('broken')).toBe(false);
+    expect(catalog.completeness.get('d0')).toBe(0);
+    expect(catalog.completeness.get('d599')).toBe(1);
+    expect([...catalog.completeness.keys()].filter((id) => id.startsWith('d'))).toHaveLength(600);
   });
 
   it('does not count a heading inside fenced code', () => {
