@@ -44,6 +44,24 @@ export const config = z
       })
       .prefault({})
       .describe('Minimum share of template sections a body must cover.'),
+    probe: z
+      .strictObject({
+        every: duration
+          .default('1d')
+          .describe('How often `npm run probe` checks an address whose entries set no `checked.every` (datasets, licenses, and sources without one).'),
+        timeout_seconds: z.number().positive().default(20).describe('How long one request may take, headers and body, before the address counts as unreachable.'),
+        max_redirects: z.number().int().min(0).default(5).describe('Redirects followed before giving up.'),
+        hash_max_bytes: z
+          .number()
+          .int()
+          .min(0)
+          .default(10_000_000)
+          .describe('Bodies up to this size are downloaded and their SHA-256 recorded, which shows a change that headers do not; larger ones are compared by headers only.'),
+        concurrency: z.number().int().positive().default(8).describe('How many addresses are probed at once.'),
+        history: z.number().int().min(0).default(10).describe('How many earlier results the state file keeps per address, besides the newest.'),
+      })
+      .prefault({})
+      .describe('How `npm run probe` checks that sources, dataset locations and license texts are still there and unchanged.'),
     stratification_tolerance: z
       .number()
       .min(0)
