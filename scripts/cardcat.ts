@@ -53,6 +53,14 @@ Commands:
            --out DIR          where to write (default: dist-export/)
            --force            replace files already there
 
+  probe    Check that sources, dataset locations and license texts are still there and
+           unchanged (HEAD, or a ranged GET; ETag, Last-Modified, size, SHA-256), on each
+           source's checked.every schedule; results go to probes.yaml beside the content folder.
+           --format FORMAT    pretty (default), json or github
+           --state FILE       the state file (default: probes.yaml beside the content folder)
+           --all              probe every address, due or not
+           Exits 1 when an address is unreachable.
+
   synth --entries N --out DIR
            Write a realistic synthetic catalog (DIR/content and its config) for
            benchmarks; the same seed gives the same files. Never replaces a file.
@@ -74,6 +82,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import.ts')).importCommand,
   export: async () => (await import('./commands/export.ts')).exportCommand,
   synth: async () => (await import('./commands/synth.ts')).synth,
+  probe: async () => (await import('./commands/probe.ts')).probe,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
