@@ -53,11 +53,11 @@ describe('probe', () => {
       'status-api': 'reachable',
       'vendor-export': 'reachable',
     });
-    expect(byId['gone-api']).toMatchObject({ owners: ['dee-ata'], backup_source: 'vendor-export', locations: [{ error: 'connection refused', failures: 1 }] });
+    expect(byId['gone-api']).toMatchObject({ owners: [{ id: 'dee-ata', kind: 'person' }], backup_source: 'vendor-export', locations: [{ error: 'connection refused', failures: 1 }] });
     expect(byId['bucket']!.locations[0]!.reason).toBe('the `s3://` scheme cannot be reached over HTTP');
     expect(byId['manual-sheets']!.reason).toBe('no URL: add `url` to the source to have it probed');
     expect(byId['status-api']!.locations[0]).toMatchObject({ http_status: 200, probed_now: true });
-    expect(byId['vendor-export']!.owners).toEqual(['data-team', 'dee-ata']);
+    expect(byId['vendor-export']!.owners).toEqual([{ id: 'data-team', kind: 'team' }, { id: 'dee-ata', kind: 'person' }]);
     expect(report.summary).toEqual({ unreachable: 1, changed: 0, reachable: 3, 'not-probed': 2, probed: 4, not_due: 0 });
     const saved = parseState(readFileSync(state, 'utf8'), 'probes.yaml');
     expect(Object.keys(saved.locations).sort()).toEqual([`${server.base}/api`, `${server.base}/export.csv`, `${server.base}/terms`, `http://127.0.0.1:${deadPort}/v1`].sort());

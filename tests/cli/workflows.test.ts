@@ -1,9 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateWorkflow } from '@action-validator/core';
 import { parseDocument } from 'yaml';
 import { KIND_NAMES, KINDS } from '../../schemas/index.ts';
 import { COMMENT_MARKER } from '../../src/lib/impact.ts';
+import { ISSUE_LABEL } from '../../src/lib/probe/issues.ts';
+import { STATE_FILE } from '../../src/lib/probe/state.ts';
 import { repoRoot } from './run.ts';
 
 interface Step {
@@ -16,6 +19,7 @@ interface Step {
 interface Workflow {
   on: Record<string, unknown>;
   permissions?: Record<string, string>;
+  env?: Record<string, string>;
   jobs: Record<string, { steps: Step[]; permissions?: Record<string, string>; needs?: string }>;
 }
 
@@ -35,8 +39,18 @@ const commands = (workflow: Workflow) => steps(workflow).flatMap((s) => (s.run ?
 const npmScripts = (run: string) => [...run.matchAll(/\bnpm run(?:\s+--?[\w-]+)*\s+([\w:-]+)/g)].map((m) => m[1]!);
 
 describe('GitHub workflows', () => {
-  it('exist for pull requests and for publishing', () => {
-    expect(files.sort()).toEqual(['catalog-pr.yml', 'pages.yml']);
+  it('exist for pull requests, for publishing and for probing sources', () => {
+    expect(files.sort()).toEqual(['catalog-pr.yml', 'pages.yml', 'probe.yml']);
+  });
+
+  it.each(files)('%s passes action-validator, the schema check of GitHub workflow files', (file) => {
+    const { errors } = validateWorkflow(readFileSync(path.join(folder, file), 'utf8'));
+    expect(errors).toEqual([]);
+  });
+
+  it('action-validator catches a misspelt key, so the check above can fail', () => {
+    const broken = readFileSync(path.join(folder, 'probe.yml'), 'utf8').replace('runs-on:', 'runs_on:');
+    expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
   });
 
   it.each(files)('%s parses and every step either runs a command or uses a versioned action', (file) => {
@@ -83,6 +97,26 @@ describe('GitHub workflows', () => {
     // The script must at least compile: github-script runs it as the body of an async function.
     const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => unknown;
     expect(() => new AsyncFunction('require', 'github', 'context', script)).not.toThrow();
+  });
+
+  it('probe sources daily and on demand, keep the state file on its branch and file issues from the JSON report', () => {
+    const workflow = load('probe.yml');
+    expect(Object.keys(workflow.on)).toEqual(['schedule', 'workflow_dispatch']);
+    expect(workflow.on['schedule']).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \* \* \*$/) }]);
+    expect(workflow.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
+    // The state file the workflow commits is the one the probe writes beside the content folder.
+    expect(workflow.env?.['STATE_FILE']).toBe(STATE_FILE);
+    const runs = commands(workflow);
+    expect(runs.join('\n')).toContain('npm run --silent probe -- --format json $ALL > "$RUNNER_TEMP/probe.json"');
+    expect(runs.join('\n')).toContain('git push --force origin "$BRANCH"');
+    const issues = steps(workflow).find((s) => s.uses?.startsWith('actions/github-script@'));
+    const script = String(issues?.with?.['script']);
+    expect(script).toContain(`labels: '${ISSUE_LABEL}'`);
+    expect(script).toContain("'scripts/probe-issues.ts'");
+    expect(existsSync(path.join(repoRoot, 'scripts', 'probe-issues.ts'))).toBe(true);
+    for (const action of ['create', 'update', 'close']) expect(script).toContain(`step.action === '${action}'`);
+    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => unknown;
+    expect(() => new AsyncFunction('require', 'github', 'context', 'core', script)).not.toThrow();
   });
 
   it('build and deploy the site to GitHub Pages from the default branch', () => {

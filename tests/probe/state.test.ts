@@ -15,7 +15,7 @@ const target = (id: string, url: string, every = '1d'): Target => ({
   kind: 'source',
   file: `content/sources/${id}.yaml`,
   title: id,
-  owners: ['data-team'],
+  owners: [{ id: 'data-team', kind: 'team' }],
   every,
   every_from: 'checked.every',
   locations: [{ url, field: 'url' }],

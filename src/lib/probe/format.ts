@@ -31,7 +31,7 @@ export function formatPretty(report: ProbeReport, options: { color: boolean }): 
   const lines: string[] = [];
   for (const status of order) {
     for (const entry of report.entries.filter((e) => e.status === status)) {
-      lines.push(`${paint(status, `${MARK[status]} ${LABEL[status].padEnd(11)}`)} ${entry.id} (${entry.kind}, ${entry.file}); owners: ${entry.owners.join(', ')}`);
+      lines.push(`${paint(status, `${MARK[status]} ${LABEL[status].padEnd(11)}`)} ${entry.id} (${entry.kind}, ${entry.file}); owners: ${entry.owners.map((o) => o.id).join(', ')}`);
       if (entry.reason) lines.push(`    ${entry.reason}`);
       for (const l of entry.locations) lines.push(`    ${l.url}: ${describeLocation(l)}`);
       if (entry.backup_source) lines.push(`    backup source: ${entry.backup_source}`);
@@ -54,7 +54,7 @@ function annotation(entry: EntryReport): string {
   const command = entry.status === 'unreachable' ? 'error' : 'warning';
   const lines = entry.locations.filter((l) => l.status === entry.status).map((l) => `${l.url}: ${describeLocation(l)}`);
   if (entry.backup_source) lines.push(`Backup source: ${entry.backup_source}`);
-  lines.push(`Owners: ${entry.owners.join(', ')}`);
+  lines.push(`Owners: ${entry.owners.map((o) => o.id).join(', ')}`);
   const title = `probe: ${entry.id} ${LABEL[entry.status]}`;
   return `::${command} file=${escapeProperty(entry.file)},title=${escapeProperty(title)}::${escapeData(lines.join('\n'))}`;
 }

@@ -6,7 +6,7 @@
  */
 import { durationDays } from '../dates.ts';
 import { nextDue, type ProbeResult, type ProbeState, type Signal } from './state.ts';
-import type { Target, TargetLocation } from './targets.ts';
+import type { Owner, Target, TargetLocation } from './targets.ts';
 
 export type ProbeStatus = 'unreachable' | 'changed' | 'reachable' | 'not-probed';
 
@@ -41,7 +41,7 @@ export interface EntryReport {
   kind: Target['kind'];
   file: string;
   title: string;
-  owners: string[];
+  owners: Owner[];
   status: ProbeStatus;
   /** A source's fallback, named when the source is unreachable. */
   backup_source?: string;

@@ -13,13 +13,19 @@ export interface TargetLocation {
   skipped?: string;
 }
 
+/** An owner by id, with its kind when the id names a team or person in the catalog. */
+export interface Owner {
+  id: string;
+  kind?: 'team' | 'person';
+}
+
 export interface Target {
   id: string;
   kind: 'source' | 'dataset' | 'license';
   /** Display path of the entry's file. */
   file: string;
   title: string;
-  owners: string[];
+  owners: Owner[];
   backup_source?: string;
   /** How often, as a duration, and where that came from. */
   every: string;
@@ -70,7 +76,10 @@ export function probeTargets(catalog: Catalog, defaultEvery: string): Target[] {
       kind: entry.kind,
       file: entry.file,
       title: entry.data.title,
-      owners: entry.data.owners,
+      owners: entry.data.owners.map((id): Owner => {
+        const kind = catalog.byId.get(id)?.kind;
+        return kind === 'team' || kind === 'person' ? { id, kind } : { id };
+      }),
       ...(backup ? { backup_source: backup } : {}),
       every: every ?? defaultEvery,
       every_from: every ? 'checked.every' : 'config',
