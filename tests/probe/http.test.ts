@@ -28,6 +28,13 @@ describe('probing one address', () => {
     expect(server.requests).toEqual(['HEAD /data.csv', 'GET /data.csv']);
   });
 
+  it('names itself to the server it probes', async () => {
+    const agents: (string | undefined)[] = [];
+    server = await serve({ '/': (req, res) => (agents.push(req.headers['user-agent']), file('x')(req, res)) });
+    await probeUrl(`${server.base}/`, OPTIONS);
+    expect(agents).toEqual([expect.stringMatching(/^cardcat-probe /), expect.stringMatching(/^cardcat-probe /)]);
+  });
+
   it('reports a refused connection as unreachable, in words', async () => {
     const port = await closedPort();
     const result = await probeUrl(`http://127.0.0.1:${port}/gone`, OPTIONS);

@@ -38,6 +38,9 @@ export interface HttpResult {
 /** A failure already put into words. */
 class ProbeFailure extends Error {}
 
+/** Named, so a publisher who sees the probe in their logs knows what it is. */
+const USER_AGENT = 'cardcat-probe (a data catalog checking that the data it lists is still there)';
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|EPROTO$|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_(VERIFY|GET)_|HOSTNAME_MISMATCH)/;
 
@@ -52,7 +55,7 @@ async function follow(url: string, method: 'HEAD' | 'GET', headers: Record<strin
   const seen = new Set([url]);
   let current = url;
   for (let redirects = 0; ; redirects++) {
-    const response = await fetch(current, { method, headers, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) });
+    const response = await fetch(current, { method, headers: { 'user-agent': USER_AGENT, ...headers }, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) });
     const location = response.headers.get('location');
     if (!REDIRECTS.has(response.status) || location === null) return { response, url: current, redirects };
     await response.body?.cancel();
