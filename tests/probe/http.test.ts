@@ -49,6 +49,18 @@ describe('probing one address', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it('counts an address whose headers answer but whose body stalls as reachable, unhashed', async () => {
+    server = await serve({
+      '/stall': (req, res) => {
+        res.writeHead(200, { 'content-length': '100' });
+        if (req.method === 'HEAD') res.end();
+        else res.write('only part of it');
+      },
+    });
+    const result = await probeUrl(`${server.base}/stall`, { ...OPTIONS, timeoutMs: 200 });
+    expect(result).toEqual({ ok: true, method: 'HEAD', status: 200, content_length: 100, note: 'body not hashed: no answer within 0.2 s (timed out)' });
+  });
+
   it('names a redirect loop instead of following it', async () => {
     server = await serve({
       '/a': (_req, res) => res.writeHead(302, { location: '/b' }).end(),

@@ -150,16 +150,22 @@ export async function probeUrl(url: string, options: HttpOptions = DEFAULT_HTTP_
       return result;
     }
     // A server that ignored the Range header sent the whole body already: hash that one.
-    const body = method === 'GET' && response.status === 200 ? response : (await response.body?.cancel(), (await follow(fetched.url, 'GET', {}, options)).response);
-    if (!body.ok) {
-      await body.body?.cancel();
-      result.note = `HEAD answered, but GET for the body answered HTTP ${body.status}: not hashed`;
-      return result;
+    if (method !== 'GET' || response.status !== 200) await response.body?.cancel();
+    try {
+      const body = method === 'GET' && response.status === 200 ? response : (await follow(fetched.url, 'GET', {}, options)).response;
+      if (!body.ok) {
+        await body.body?.cancel();
+        result.note = `the GET for the body answered HTTP ${body.status}: not hashed`;
+        return result;
+      }
+      const { sha256, bytes } = await hashBody(body, options.hashMaxBytes);
+      if (sha256) result.sha256 = sha256;
+      else result.note = `body over the ${options.hashMaxBytes}-byte limit (${size === undefined ? 'no size declared' : `declared ${size}`}): not hashed`;
+      if (sha256 && result.content_length === undefined) result.content_length = bytes;
+    } catch (error) {
+      // The address answered; only its body could not be read. It is reachable, unhashed.
+      result.note = `body not hashed: ${describeError(error, options)}`;
     }
-    const { sha256, bytes } = await hashBody(body, options.hashMaxBytes);
-    if (sha256) result.sha256 = sha256;
-    else result.note = `body over the ${options.hashMaxBytes}-byte limit (${size === undefined ? 'no size declared' : `declared ${size}`}): not hashed`;
-    if (sha256 && result.content_length === undefined) result.content_length = bytes;
     return result;
   } catch (error) {
     return { ok: false, method, error: describeError(error, options) };
