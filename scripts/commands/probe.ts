@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatGithub, formatJson, formatPretty } from '../../src/lib/probe/format.ts';
-import { runProbes } from '../../src/lib/probe/run.ts';
+import { runProbes, runStamp } from '../../src/lib/probe/run.ts';
 import { probeReport } from '../../src/lib/probe/report.ts';
 import { ProbeStateError, readState, stateFileFor, writeState } from '../../src/lib/probe/state.ts';
 import { probeTargets } from '../../src/lib/probe/targets.ts';
@@ -64,7 +64,7 @@ export async function probe(args: string[], io: Io): Promise<number> {
   });
   writeState(file, state);
 
-  const report = probeReport(targets, state, probed, now.toISOString());
+  const report = probeReport(targets, state, probed, runStamp(now));
   if (format === 'json') io.stdout(formatJson(report));
   else if (format === 'github') io.stdout(formatGithub(report));
   else io.stdout(`${formatPretty(report, { color: io.color })}\nState written to ${display}.`);

@@ -58,6 +58,9 @@ describe('probe', () => {
     expect(byId['manual-sheets']!.reason).toBe('no URL: add `url` to the source to have it probed');
     expect(byId['status-api']!.locations[0]).toMatchObject({ http_status: 200, probed_now: true });
     expect(byId['vendor-export']!.owners).toEqual([{ id: 'data-team', kind: 'team' }, { id: 'dee-ata', kind: 'person' }]);
+    // The report and the state file carry the same stamp for the run.
+    expect(report.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(byId['status-api']!.locations[0]!.at).toBe(report.at);
     expect(report.summary).toEqual({ unreachable: 1, changed: 0, reachable: 3, 'not-probed': 2, probed: 4, not_due: 0 });
     const saved = parseState(readFileSync(state, 'utf8'), 'probes.yaml');
     expect(Object.keys(saved.locations).sort()).toEqual([`${server.base}/api`, `${server.base}/export.csv`, `${server.base}/terms`, `http://127.0.0.1:${deadPort}/v1`].sort());

@@ -24,6 +24,11 @@ export interface RunResult {
   probed: Set<string>;
 }
 
+/** The time a run is stamped with, to the second: `2026-12-04T05:17:00Z`. */
+export function runStamp(now: Date): string {
+  return new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 /** Each probe-able address once, with the shortest interval of the entries that name it. */
 export function dueAddresses(targets: readonly Target[], state: ProbeState, now: Date, all = false): { url: string; everyDays: number; due: boolean }[] {
   const every = new Map<string, number>();
@@ -54,7 +59,7 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, worker:
  * names dropped, the others kept as they were.
  */
 export async function runProbes(targets: readonly Target[], previous: ProbeState, options: RunOptions): Promise<RunResult> {
-  const at = new Date(Math.floor(options.now.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const at = runStamp(options.now);
   const http = options.http ?? DEFAULT_HTTP_OPTIONS;
   const probe = options.probe ?? probeUrl;
   const addresses = dueAddresses(targets, previous, options.now, options.all);
