@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HttpResult } from '../../src/lib/probe/http.ts';
 import { dueAddresses, runProbes } from '../../src/lib/probe/run.ts';
-import { emptyState, isDue, parseState, ProbeStateError, readState, recordResult, serializeState, writeState } from '../../src/lib/probe/state.ts';
+import { emptyState, isDue, nextDue, parseState, ProbeStateError, readState, recordResult, serializeState, writeState } from '../../src/lib/probe/state.ts';
 import type { Target } from '../../src/lib/probe/targets.ts';
 import { writeProject } from '../helpers/catalog.ts';
 
@@ -123,6 +123,10 @@ describe('scheduling', () => {
 
   it('probes an unreachable address on every run, whatever its interval', () => {
     expect(isDue(probedAt('2026-12-04T05:00:00Z', false), 90, now)).toBe(true);
+  });
+
+  it('says when an address is next due, to the second', () => {
+    expect(nextDue(probedAt('2026-12-03T06:12:00Z'), 7)).toBe('2026-12-10T06:12:00Z');
   });
 
   it('takes the shortest interval of the entries that share an address', () => {

@@ -61,7 +61,7 @@ function annotation(entry: EntryReport): string {
 
 /** An error annotation on each unreachable entry's file, a warning on each changed one, then the summary. */
 export function formatGithub(report: ProbeReport): string {
-  const notes = report.entries.filter((e) => e.status === 'unreachable' || e.status === 'changed').map(annotation);
+  const notes = [...report.entries.filter((e) => e.status === 'unreachable'), ...report.entries.filter((e) => e.status === 'changed')].map(annotation);
   return [...notes, summaryLine(report)].join('\n');
 }
 

@@ -109,7 +109,7 @@ export function describeError(error: unknown, options: HttpOptions): string {
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found (DNS lookup failed)';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection closed by the server';
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT') return `no answer within ${options.timeoutMs / 1000} s (timed out)`;
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT') return `no answer within ${options.timeoutMs / 1000} s (timed out)`;
   if (code && TLS_CODES.test(code)) return `TLS error: ${code}${cause?.message ? ` (${cause.message})` : ''}`;
   const detail = cause?.message ?? err.message ?? String(error);
   return code ? `${code}: ${detail}` : detail;

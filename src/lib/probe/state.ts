@@ -182,5 +182,5 @@ export function isDue(previous: LocationState | undefined, everyDays: number, no
 
 /** When an address next falls due, ISO. */
 export function nextDue(previous: LocationState, everyDays: number): string {
-  return new Date(Date.parse(previous.latest.at) + everyDays * 86_400_000).toISOString();
+  return new Date(Date.parse(previous.latest.at) + everyDays * 86_400_000).toISOString().replace('.000Z', 'Z');
 }
