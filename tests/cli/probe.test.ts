@@ -30,6 +30,7 @@ function project(config = 'probe: { timeout_seconds: 2 }\n') {
     'content/sources/gone-api.yaml': `title: Gone API\ntype: api\nowners: [dee-ata]\nurl: http://127.0.0.1:${deadPort}/v1\nbackup_source: vendor-export\n`,
     'content/sources/bucket.yaml': 'title: Bucket\ntype: file\nowners: [data-team]\nurl: s3://bucket/path/\n',
     'content/sources/manual-sheets.yaml': 'title: Manual sheets\ntype: manual\nowners: [data-team]\n',
+    'content/licenses/plain-terms.yaml': 'title: Plain terms\nowners: [data-team]\n',
     'content/licenses/vendor-terms.yaml': `title: Vendor terms\nowners: [data-team]\nurl: ${server.base}/terms\n`,
   });
   return { root, content: path.join(root, 'content'), state: path.join(root, 'probes.yaml') };
@@ -45,6 +46,7 @@ describe('probe', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as ProbeReport;
     const byId = Object.fromEntries(report.entries.map((e) => [e.id, e]));
+    // A license without a url has nothing to probe and is left out rather than listed as not probed.
     expect(Object.fromEntries(report.entries.map((e) => [e.id, e.status]))).toEqual({
       'vendor-terms': 'reachable',
       bucket: 'not-probed',

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changesAfterReview, commitUrl } from '../../src/lib/history/build.ts';
 import { LOG_FORMAT, parseLog } from '../../src/lib/history/log.ts';
-import { readHistory } from '../../src/lib/history/read.ts';
+import { catalogHistory, readHistory } from '../../src/lib/history/read.ts';
+import { buildCatalog } from '../../src/lib/catalog.ts';
 import { commit, git, writeFiles } from '../cli/git-repo.ts';
 import { writeProject } from '../helpers/catalog.ts';
 
@@ -111,6 +112,14 @@ describe('history from git', () => {
     const feed = history.files['sources/events-feed.yaml']!;
     expect(feed.count).toBe(1);
     expect(feed.changes[0]).toMatchObject({ status: 'added', author: 'Ana Lopez', boundary: true });
+  });
+
+  it('reads a whole catalog’s history keyed by the paths its files have in the catalog', () => {
+    const { root, content, commits } = repository();
+    writeFiles(root, { 'cardcat.config.yaml': 'site: { repo_url: "https://github.com/acme/catalog" }\n' });
+    const history = catalogHistory(buildCatalog(content, { today: '2026-12-04' }));
+    expect(Object.keys(history.files).sort()).toEqual(['sources/events-feed.yaml', 'teams/data.yaml']);
+    expect(history.files['teams/data.yaml']!.changes[0]!.url).toBe(`https://github.com/acme/catalog/commit/${commits[3]}`);
   });
 
   it('outside a repository, reads no history and says why', () => {

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import type { Catalog } from '../types.ts';
 import { buildHistory, type BuiltHistory } from './build.ts';
 import { LOG_FORMAT, parseLog } from './log.ts';
 
@@ -80,4 +81,9 @@ export function readHistory(contentRoot: string, options: ReadHistoryOptions): C
     history.note = 'This is a shallow clone: changes older than its oldest commit are missing, so a file may look newer, and its first author different, than it is. Clone with full history (`fetch-depth: 0` in GitHub Actions) to see all of it.';
   }
   return history;
+}
+
+/** The history of every file of a catalog, with commit links when the config sets `site.repo_url`. */
+export function catalogHistory(catalog: Catalog, options: { perFile?: number; recent?: number } = {}): CatalogHistory {
+  return readHistory(catalog.root, { files: [...catalog.files.values()].map((f) => f.path), repoUrl: catalog.config.site.repo_url, ...options });
 }
