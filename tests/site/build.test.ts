@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLOSURE_INLINE } from '../../src/site/closure-lists.ts';
+import { CLOSURE_INLINE } from '../../src/lib/pages/closure.ts';
 import { writeProject } from '../helpers/catalog.ts';
 import { buildSite, removeBuilds, type BuiltSite } from '../e2e/build.ts';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACET_OPTION_LIMIT, SEARCH_FACETS } from '../../src/lib/site/facets.ts';
 import { INDEX_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
-import { CLOSURE_PAGE_SIZE } from '../../src/site/closure-lists.ts';
+import { CLOSURE_PAGE_SIZE } from '../../src/lib/pages/closure.ts';
 import { buildSite, removeBuilds, type BuiltSite } from '../e2e/build.ts';
 import { writeProject } from '../helpers/catalog.ts';
 import { PAGED_DATASETS, pagedCatalogFiles, pagedDatasets } from '../helpers/paged-catalog.ts';
