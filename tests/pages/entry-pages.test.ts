@@ -96,6 +96,21 @@ describe('the page model of a dataset', () => {
     expect(body<DatasetBody>('clean').schema!.columns[0]!.from).toEqual({ id: 'raw', url: '/catalog/datasets/raw/', column: 'user_id' });
   });
 
+  it('gives each split part its rows and share, and each class its count and share of the part', () => {
+    const splits = body<DatasetBody>('clean').splits!;
+    expect(splits).toMatchObject({ method: 'random', temporal: false, classes: [], chart: undefined });
+    expect(splits.parts.map((p) => [p.name, p.rows, p.share])).toEqual([['train', '80', '80.0%'], ['test', '20', '20.0%']]);
+    const classed = catalogOf({
+      'teams/t.yaml': 'title: T\ndescription: A team.\nmembers:\n  - { name: A }\n',
+      'datasets/s.yaml': 'title: S\ndescription: Split.\nowners: [t]\nsplits:\n  method: stratified\n  stratify_by: y\n  parts:\n    - { name: train, fraction: 0.75, classes: { "yes": 1, "no": 3 } }\n    - { name: test, training: false, classes: { "yes": 1 } }\n',
+    });
+    const stratified = (entryPage(classed, 's').body as DatasetBody).splits!;
+    expect(stratified).toMatchObject({ stratifyBy: 'y', stratified: true, classes: ['yes', 'no'] });
+    expect(stratified.parts[0]).toMatchObject({ share: '75.0%', classes: [{ count: '1', share: '25.0%' }, { count: '3', share: '75.0%' }] });
+    expect(stratified.parts[1]).toMatchObject({ notForTraining: true, rows: '—', share: '—', classes: [{ count: '1', share: '100.0%' }, undefined] });
+    expect(stratified.chart).toContain('<svg class="balance-chart"');
+  });
+
   it('renders the datasheet once, and leaves it out when the body is empty', () => {
     expect(body<DatasetBody>('raw').datasheet!.html).toContain('Kept for replay.');
     expect(body<DatasetBody>('clean').datasheet).toBeUndefined();

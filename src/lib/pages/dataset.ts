@@ -1,5 +1,6 @@
 /** A dataset's page: where it lives, its datasheet, columns, splits, rights and lineage. */
 import type { Column, Splits } from '../../../schemas/dataset.ts';
+import { classBalanceSvg, classesOf } from '../site/balance-chart.ts';
 import { renderMarkdown, type RenderedBody } from '../site/markdown.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';
@@ -14,6 +15,32 @@ export interface ColumnRow {
   termHtml: string;
   /** The upstream column it is derived from: its dataset (linked when known) and column name. */
   from?: { id: string; url?: string | undefined; column: string } | undefined;
+}
+
+export interface SplitsModel {
+  method: string;
+  stratifyBy?: string | undefined;
+  groupBy?: string | undefined;
+  timeColumn?: string | undefined;
+  seed?: number | undefined;
+  /** The class names, one column each. */
+  classes: string[];
+  temporal: boolean;
+  parts: {
+    name: string;
+    /** Marked "not for training". */
+    notForTraining: boolean;
+    rows: string;
+    /** Its share of all rows, as a percentage. */
+    share: string;
+    /** Each class's count and share of the part; undefined where the part does not count it. */
+    classes: ({ count: string; share: string } | undefined)[];
+    from?: string | undefined;
+    to?: string | undefined;
+  }[];
+  /** The class-balance chart as SVG, drawn at build time. */
+  chart?: string | undefined;
+  stratified: boolean;
 }
 
 export interface DatasetBody {
@@ -32,7 +59,7 @@ export interface DatasetBody {
   };
   datasheet?: RenderedBody | undefined;
   schema?: { title: string; columns: ColumnRow[] } | undefined;
-  splits?: { splits: Splits; totalRows?: number | undefined; id: string } | undefined;
+  splits?: SplitsModel | undefined;
   rights: RightsModel;
   lineage: LineageModel;
 }
@@ -49,6 +76,41 @@ export function formatBytes(n: number): string {
     i++;
   }
   return `${v.toFixed(v < 10 && i ? 1 : 0)} ${units[i]}`;
+}
+
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+/** Split parts with rows, shares and per-class counts, and the class-balance chart. */
+export function splitsModel(splits: Splits, totalRows: number | undefined, id: string): SplitsModel {
+  const classes = classesOf(splits);
+  const sum = splits.parts.reduce((a, p) => a + (p.rows ?? 0), 0);
+  const total = totalRows ?? (sum || undefined);
+  return {
+    method: splits.method,
+    stratifyBy: splits.stratify_by,
+    groupBy: splits.group_by,
+    timeColumn: splits.time_column,
+    seed: splits.seed,
+    classes,
+    temporal: splits.method === 'temporal',
+    stratified: splits.method === 'stratified',
+    parts: splits.parts.map((p) => {
+      const partTotal = p.classes ? Object.values(p.classes).reduce((a, b) => a + b, 0) : 0;
+      return {
+        name: p.name,
+        notForTraining: p.training === false,
+        rows: p.rows?.toLocaleString('en') ?? '—',
+        share: p.fraction !== undefined ? pct(p.fraction) : p.rows !== undefined && total ? pct(p.rows / total) : '—',
+        classes: classes.map((c) => {
+          const n = p.classes?.[c];
+          return n === undefined ? undefined : { count: n.toLocaleString('en'), share: partTotal ? pct(n / partTotal) : '' };
+        }),
+        from: p.from,
+        to: p.to,
+      };
+    }),
+    chart: classBalanceSvg(splits, { idPrefix: `balance-${id}` }),
+  };
 }
 
 export function datasetBody(catalog: Catalog, entry: Entry<'dataset'>): DatasetBody {
@@ -87,7 +149,7 @@ export function datasetBody(catalog: Catalog, entry: Entry<'dataset'>): DatasetB
         return { column: c, sampleId: c.name === d.sample_id, termHtml: c.term ? links.ref(c.term) : '', from };
       }),
     },
-    splits: d.splits && { splits: d.splits, totalRows: d.size?.rows, id: entry.id },
+    splits: d.splits && splitsModel(d.splits, d.size?.rows, entry.id),
     rights: rightsPanel(catalog, entry),
     lineage: lineageSection(catalog, entry),
   };
