@@ -10,38 +10,36 @@
  */
 import { KINDS, type Kind } from '../../schemas/index.ts';
 import { catalogManifest } from '../lib/interchange/export/catalog-json.ts';
-import { CLOSURE_LIST_NAMES, closureListPage, closureListPages, type ClosureList, type ClosureListPageModel } from '../lib/pages/closure.ts';
-import { entryPage, type EntryPageModel } from '../lib/pages/entry.ts';
-import { kindIndexPage, kindPageCounts, type KindIndexPageModel } from '../lib/pages/kind-index.ts';
+import { CLOSURE_LIST_NAMES, closureListPage, closureListPages } from '../lib/pages/closure.ts';
+import { entryPage } from '../lib/pages/entry.ts';
+import { kindIndexPage, kindPageCounts } from '../lib/pages/kind-index.ts';
 import { guidePage, type GuideModel } from '../lib/pages/guide.ts';
 import { healthPage, type HealthModel } from '../lib/pages/health.ts';
 import { homePage, type HomeModel } from '../lib/pages/home.ts';
 import { diagnosticsReport, getCatalog } from './catalog.ts';
 import { siteSettings } from './settings.ts';
 
-/** A page's model, built when the page renders. */
-export type ModelOf<T> = () => T;
-
+/** Every entry's page; its props' `model()` builds the page's model when it renders. */
 export function entryPagePaths() {
   const catalog = getCatalog();
   return catalog.entries.map((entry) => ({
     params: { kind: KINDS[entry.kind].folder, id: entry.id },
-    props: { model: (() => entryPage(getCatalog(), entry.id)) as ModelOf<EntryPageModel> },
+    props: { model: () => entryPage(getCatalog(), entry.id) },
   }));
 }
 
+/** The pages of every closure list too long for its entry's page. */
 export function closureListPaths() {
   const catalog = getCatalog();
   return catalog.entries.flatMap((entry) =>
-    CLOSURE_LIST_NAMES.flatMap((list: ClosureList) =>
+    CLOSURE_LIST_NAMES.flatMap((list) =>
       Array.from({ length: closureListPages(catalog, entry.id, list) }, (_, i) => ({
         params: { kind: KINDS[entry.kind].folder, id: entry.id, list, page: i === 0 ? undefined : String(i + 1) },
-        props: { model: (() => closureListPage(getCatalog(), entry.id, list, i + 1)) as ModelOf<ClosureListPageModel> },
+        props: { model: () => closureListPage(getCatalog(), entry.id, list, i + 1) },
       })),
     ),
   );
 }
-
 
 /** The index pages of every kind from page `from` on: 1 for each kind's first page, 2 for the pages after it. */
 export function kindIndexPaths(from: 1 | 2) {
@@ -50,7 +48,7 @@ export function kindIndexPaths(from: 1 | 2) {
       const page = from + i;
       return {
         params: from === 1 ? { kind: KINDS[kind].folder } : { kind: KINDS[kind].folder, page: String(page) },
-        props: { model: (() => kindIndexPage(getCatalog(), kind, page)) as ModelOf<KindIndexPageModel> },
+        props: { model: () => kindIndexPage(getCatalog(), kind, page) },
       };
     }),
   );
