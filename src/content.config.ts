@@ -9,7 +9,8 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { KIND_NAMES } from '../schemas/index.ts';
 import { findConfig } from './lib/config.ts';
-import { contentDir, diagnosticsReport, getCatalog } from './site/catalog.ts';
+import { contentDir } from './site/catalog.ts';
+import { contentState } from './site/pages.ts';
 
 /** A folder as the user would type it: relative when inside the working folder. */
 const shown = (dir: string) => {
@@ -22,8 +23,7 @@ const catalogLoader: Loader = {
   load: async ({ store, logger, watcher, generateDigest }) => {
     const dir = contentDir();
     const sync = (dev: boolean) => {
-      const catalog = getCatalog();
-      const report = diagnosticsReport(catalog, process.stdout.isTTY === true);
+      const { report, entries } = contentState(process.stdout.isTTY === true);
       if (report.errors) {
         const message = `${report.text}\n\nThe site was not built: the catalog in \`${shown(dir)}\` has errors. Fix them and build again.`;
         // In dev the report is shown and the server keeps running, so fixing the file recovers.
@@ -37,13 +37,13 @@ const catalogLoader: Loader = {
         logger.warn(`\n${report.text}`);
       }
       store.clear();
-      // Pages render bodies themselves, section by section, from the shared Catalog; the
-      // store holds only what routes need and a digest, so dev reloads when a file changes
+      // Pages are rendered from page models (src/site/pages.ts), not from this store; it
+      // holds only a little of each entry and a digest, so dev reloads when a file changes
       // (a copy of every body would be serialized to disk and held in memory for nothing).
-      for (const entry of catalog.entries) {
+      for (const entry of entries) {
         store.set({
           id: `${entry.kind}/${entry.id}`,
-          data: { kind: entry.kind, id: entry.id, file: entry.file, title: entry.data.title },
+          data: { kind: entry.kind, id: entry.id, file: entry.file, title: entry.title },
           digest: generateDigest(entry.text),
         });
       }

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLOSURE_INLINE } from '../../src/site/closure-lists.ts';
+import { CLOSURE_INLINE } from '../../src/lib/pages/closure.ts';
 import { writeProject } from '../helpers/catalog.ts';
 import { buildSite, removeBuilds, type BuiltSite } from '../e2e/build.ts';
 
@@ -85,14 +85,6 @@ A scorer.
 const PARTS = CLOSURE_INLINE + 5;
 for (let i = 0; i < PARTS; i++) {
   FILES[`content/datasets/part-${i}.yaml`] = `title: Part ${i}\ndescription: One slice of the events.\nowners: [data-team]\nreviewed: 2026-11-01\nderived_from: [{ dataset: raw-events, transform: slice ${i} }]\n`;
-}
-
-// A chain of datasets, each built from the one before: the last one's closure reaches the
-// first in STEPS steps, more than a closure row spells out.
-const STEPS = 6;
-for (let i = 0; i <= STEPS; i++) {
-  const from = i === 0 ? '' : `derived_from: [{ dataset: step-${i - 1} }]\n`;
-  FILES[`content/datasets/step-${i}.yaml`] = `title: Step ${i}\ndescription: One step of a chain.\nowners: [data-team]\nreviewed: 2026-11-01\n${from}`;
 }
 
 const walk = (dir: string): string[] =>
@@ -211,19 +203,6 @@ describe('building the site from a catalog served under a sub-path', () => {
     expect(existsSync(path.join(site.outDir, 'models/scorer/depends-on/index.html'))).toBe(false);
   });
 
-  it('shortens a long path in a closure row to its first two steps and its last', () => {
-    const html = read(`datasets/step-${STEPS}/index.html`);
-    const row = /<tr><td><a [^>]*>Step 0<\/a><\/td>.*?<\/tr>/.exec(html)?.[0];
-    expect(row).toBeDefined();
-    expect(row).toContain(`<td class="num">${STEPS}</td>`);
-    expect(row!.match(/class="rel"/g)).toHaveLength(3);
-    expect(row).toContain(`>Step ${STEPS - 2}</a> › <span class="more">… ${STEPS - 3} more …</span> › <span class="rel">derived from</span> <span>Step 0</span>`);
-    // A row within the limit keeps every step.
-    const near = /<tr><td><a [^>]*>Step 3<\/a><\/td>.*?<\/tr>/.exec(html)?.[0];
-    expect(near!.match(/class="rel"/g)).toHaveLength(STEPS - 3);
-    expect(near).not.toContain('class="more"');
-  });
-
   it('gives a closure longer than the entry page shows a page of its own, linked from the entry', () => {
     expect(read('datasets/raw-events/index.html')).toContain(`href="/catalog/datasets/raw-events/impacts/">All ${PARTS + 2} entries`);
     const list = read('datasets/raw-events/impacts/index.html');
@@ -255,8 +234,8 @@ describe('building the site from a catalog served under a sub-path', () => {
 
   it('publishes catalog.json with every entry, the typed edges and the diagnostics', () => {
     const manifest = JSON.parse(read('catalog.json')) as { entries: { id: string }[]; edges: { from: string; to: string; type: string }[]; diagnostics: unknown[] };
-    expect(manifest.entries.map((e) => e.id).filter((id) => !/^(part|step)-/.test(id)).sort()).toEqual(['customer', 'data-team', 'events-api', 'labelled-events', 'raw-events', 'scorer']);
-    expect(manifest.entries).toHaveLength(6 + PARTS + STEPS + 1);
+    expect(manifest.entries.map((e) => e.id).filter((id) => !/^part-/.test(id)).sort()).toEqual(['customer', 'data-team', 'events-api', 'labelled-events', 'raw-events', 'scorer']);
+    expect(manifest.entries).toHaveLength(6 + PARTS);
     expect(manifest.edges).toContainEqual(expect.objectContaining({ from: 'labelled-events', to: 'raw-events', type: 'derived_from' }));
     expect(manifest.diagnostics.length).toBeGreaterThan(0);
   });

@@ -6,12 +6,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FACET_OPTION_LIMIT, SEARCH_FACETS } from '../../src/lib/site/facets.ts';
+import { SEARCH_FACETS } from '../../src/lib/site/facets.ts';
 import { INDEX_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
-import { CLOSURE_PAGE_SIZE } from '../../src/site/closure-lists.ts';
+import { CLOSURE_PAGE_SIZE } from '../../src/lib/pages/closure.ts';
 import { buildSite, removeBuilds, type BuiltSite } from '../e2e/build.ts';
 import { writeProject } from '../helpers/catalog.ts';
-import { PAGED_DATASETS, pagedCatalogFiles, pagedDatasets } from '../helpers/paged-catalog.ts';
+import { PAGED_DATASETS, pagedCatalogFiles } from '../helpers/paged-catalog.ts';
 
 afterAll(removeBuilds);
 
@@ -29,7 +29,6 @@ const between = (html: string, start: string, end: string) => {
   return html.slice(from, html.indexOf(end, from) + end.length);
 };
 const bodyRows = (html: string) => [...between(html, '<tbody>', '</tbody>').matchAll(/<tr[\s>][\s\S]*?<\/tr>/g)].map((m) => m[0]);
-const firstTitle = (row: string) => />([^<]+)<\/a>/.exec(row)?.[1];
 
 describe('building the index of a kind larger than one page', () => {
   let site: BuiltSite;
@@ -62,27 +61,6 @@ describe('building the index of a kind larger than one page', () => {
     expect(existsSync(path.join(site.outDir, pagePath(PAGES + 1)))).toBe(false);
   });
 
-  it('shows a page of rows each, in title order across pages, without per-row filter attributes', () => {
-    const titles: string[] = [];
-    for (let n = 1; n <= PAGES; n++) {
-      const rows = bodyRows(read(pagePath(n)));
-      expect(rows, pagePath(n)).toHaveLength(Math.min(INDEX_PAGE_SIZE, PAGED_DATASETS - (n - 1) * INDEX_PAGE_SIZE));
-      for (const row of rows) expect(row).toMatch(/^<tr>/);
-      titles.push(...rows.map((r) => firstTitle(r)!));
-    }
-    // "Table 1" … "Table 450": read as numbers, not as text, and not in id order.
-    expect(titles).toEqual(Array.from({ length: PAGED_DATASETS }, (_, i) => `Table ${i + 1}`));
-    expect(read(pagePath(2))).not.toMatch(/data-(row|name|owner|tag)[\s=>]/);
-  });
-
-  it('says which entries a page holds and that its headers sort only that page', () => {
-    expect(read(pagePath(1))).toContain(`Entries 1–${INDEX_PAGE_SIZE} of ${PAGED_DATASETS}.`);
-    expect(read(pagePath(2))).toContain(`Entries ${INDEX_PAGE_SIZE + 1}–${2 * INDEX_PAGE_SIZE} of ${PAGED_DATASETS}.`);
-    expect(read(pagePath(PAGES))).toContain(`Entries ${(PAGES - 1) * INDEX_PAGE_SIZE + 1}–${PAGED_DATASETS} of ${PAGED_DATASETS}.`);
-    expect(read(pagePath(2))).toContain('Headers sort the rows of this page');
-    expect(read(pagePath(2))).toMatch(/<th scope="col" data-sort="text"><button type="button">Name<\/button><\/th>/);
-  });
-
   it('links every page from a pager that marks the current one, under the base path', () => {
     for (let n = 1; n <= PAGES; n++) {
       const nav = between(read(pagePath(n)), '<nav class="pager"', '</nav>');
@@ -110,23 +88,6 @@ describe('building the index of a kind larger than one page', () => {
     expect([...declared].filter((n) => n !== 'kind' && !(SEARCH_FACETS as readonly string[]).includes(n))).toEqual([]);
     // A model's stage is a search filter too, so a paged models index can offer it.
     expect(read('models/scorer/index.html')).toContain('data-pagefind-filter="stage[data-value]" data-value="development"');
-  });
-
-  it('counts facet values over the whole kind, not the page', () => {
-    const form = between(read(pagePath(2)), '<form class="filters"', '</form>');
-    const count = (owner: string) => pagedDatasets.filter((d) => d.owner === owner).length;
-    expect(form).toContain(`<option value="team-b">team-b (${count('team-b')})</option>`);
-    expect(form).toContain(`<option value="draft">draft (${pagedDatasets.filter((d) => d.status === 'draft').length})</option>`);
-    expect(form).toContain(`<option value="shared">shared (${PAGED_DATASETS})</option>`);
-  });
-
-  it('offers at most the most frequent values of a facet and says how many more there are', () => {
-    const tags = between(read(pagePath(1)), '<select name="tag">', '</select>');
-    const offered = [...tags.matchAll(/<option value="([^"]+)">/g)].map((m) => m[1]);
-    const distinct = new Set(pagedDatasets.flatMap((d) => d.tags)).size;
-    expect(offered).toHaveLength(FACET_OPTION_LIMIT);
-    expect(offered[0]).toBe('shared');
-    expect(tags).toContain(`<option value="" disabled>and ${distinct - FACET_OPTION_LIMIT} more on the search page</option>`);
   });
 
   it('keeps the whole table and in-page filters for a kind that fits on one page', () => {

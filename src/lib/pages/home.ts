@@ -1,0 +1,65 @@
+/** The home page: what the catalog holds, its health at a glance, what changed recently, models in production. */
+import { KIND_NAMES, KINDS, type Kind } from '../../../schemas/index.ts';
+import { meetsObjective, modelsMissingObjectives, singleOwnerEntries, staleEntries } from '../site/health.ts';
+import type { Catalog, Entry } from '../types.ts';
+import { linksOf } from './links.ts';
+
+/** How many recently touched entries the home page lists. */
+export const RECENT_ENTRIES = 8;
+
+export interface HomeModel {
+  title: string;
+  description: string;
+  /** Kinds the catalog holds, with their count and index page. */
+  kinds: { kind: Kind; count: number; label: string; url: string }[];
+  /** Statuses in use, with their count. */
+  statuses: { status: string; count: number }[];
+  errors: number;
+  warnings: number;
+  /** Entries on the health page's lists: overdue, single-owner, models without objectives. */
+  attention: number;
+  recent: { ref: string; description?: string | undefined; kind: string; status: string; date: string }[];
+  production: { ref: string; description?: string | undefined; metrics: number; missed: number }[];
+  urls: { guide: string; glossary: string; teams: string; health: string };
+}
+
+/** The latest of an entry's review date and, for datasets, its newest version date. */
+export function lastTouched(e: Entry): string | undefined {
+  const dates = [e.data.reviewed, ...(e.kind === 'dataset' ? (e.data.versions ?? []).map((v) => v.date) : [])].filter((d): d is string => !!d);
+  return dates.sort().at(-1);
+}
+
+export function homePage(catalog: Catalog, title: string): HomeModel {
+  const links = linksOf(catalog);
+  const errors = catalog.diagnostics.filter((d) => d.severity === 'error').length;
+  const recent = catalog.entries
+    .filter((e) => e.kind === 'dataset' || e.kind === 'model' || e.kind === 'source')
+    .flatMap((e) => {
+      const date = lastTouched(e);
+      return date === undefined ? [] : [{ e, date }];
+    })
+    .sort((a, b) => b.date.localeCompare(a.date) || a.e.data.title.localeCompare(b.e.data.title))
+    .slice(0, RECENT_ENTRIES);
+  return {
+    title,
+    description: `${catalog.entries.length} datasets, models, sources and terms, with their lineage, rights and owners.`,
+    kinds: KIND_NAMES.map((kind) => {
+      const count = catalog.entries.filter((e) => e.kind === kind).length;
+      return { kind, count, label: count === 1 ? KINDS[kind].label : KINDS[kind].plural, url: links.kindLink(kind) };
+    }).filter((k) => k.count > 0),
+    statuses: ['active', 'draft', 'deprecated', 'retired']
+      .map((status) => ({ status, count: catalog.entries.filter((e) => e.data.status === status).length }))
+      .filter((s) => s.count > 0),
+    errors,
+    warnings: catalog.diagnostics.length - errors,
+    attention: staleEntries(catalog).length + singleOwnerEntries(catalog).length + modelsMissingObjectives(catalog).length,
+    recent: recent.map(({ e, date }) => ({ ref: links.ref(e.id), description: e.data.description, kind: KINDS[e.kind].label, status: e.data.status, date })),
+    production: catalog.entries
+      .filter((e): e is Entry<'model'> => e.kind === 'model' && e.data.stage === 'production')
+      .map((m) => {
+        const metrics = m.data.metrics ?? [];
+        return { ref: links.ref(m.id), description: m.data.description, metrics: metrics.length, missed: metrics.filter((x) => meetsObjective(x.value, x.objective) === 'fail').length };
+      }),
+    urls: { guide: links.link('guide/'), glossary: links.kindLink('glossary'), teams: links.kindLink('team'), health: links.link('health/') },
+  };
+}

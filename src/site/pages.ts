@@ -1,0 +1,83 @@
+/**
+ * The one road from the catalog to a page: each route's `getStaticPaths` asks this module
+ * for its paths, and each path's props carry the page's model, built by `src/lib/pages/`.
+ * No component, layout or page reads the catalog itself.
+ *
+ * A model is built when its page renders, not when the paths are listed: Astro holds every
+ * path's props for the whole build, and at 10,000 entries the models of every page at once
+ * would not fit. Each build reads the catalog the build loaded; in dev, the current one, so
+ * an edited entry shows on its next request.
+ */
+import { KINDS, type Kind } from '../../schemas/index.ts';
+import { catalogManifest } from '../lib/interchange/export/catalog-json.ts';
+import { CLOSURE_LIST_NAMES, closureListPage, closureListPages } from '../lib/pages/closure.ts';
+import { entryPage } from '../lib/pages/entry.ts';
+import { kindIndexPage, kindPageCounts } from '../lib/pages/kind-index.ts';
+import { guidePage, type GuideModel } from '../lib/pages/guide.ts';
+import { healthPage, type HealthModel } from '../lib/pages/health.ts';
+import { homePage, type HomeModel } from '../lib/pages/home.ts';
+import { diagnosticsReport, getCatalog } from './catalog.ts';
+import { siteSettings } from './settings.ts';
+
+/** Every entry's page; its props' `model()` builds the page's model when it renders. */
+export function entryPagePaths() {
+  const catalog = getCatalog();
+  return catalog.entries.map((entry) => ({
+    params: { kind: KINDS[entry.kind].folder, id: entry.id },
+    props: { model: () => entryPage(getCatalog(), entry.id) },
+  }));
+}
+
+/** The pages of every closure list too long for its entry's page. */
+export function closureListPaths() {
+  const catalog = getCatalog();
+  return catalog.entries.flatMap((entry) =>
+    CLOSURE_LIST_NAMES.flatMap((list) =>
+      Array.from({ length: closureListPages(catalog, entry.id, list) }, (_, i) => ({
+        params: { kind: KINDS[entry.kind].folder, id: entry.id, list, page: i === 0 ? undefined : String(i + 1) },
+        props: { model: () => closureListPage(getCatalog(), entry.id, list, i + 1) },
+      })),
+    ),
+  );
+}
+
+/** The index pages of every kind from page `from` on: 1 for each kind's first page, 2 for the pages after it. */
+export function kindIndexPaths(from: 1 | 2) {
+  return kindPageCounts(getCatalog()).flatMap(({ kind, pages }) =>
+    Array.from({ length: from === 1 ? 1 : pages - 1 }, (_, i) => {
+      const page = from + i;
+      return {
+        params: from === 1 ? { kind: KINDS[kind].folder } : { kind: KINDS[kind].folder, page: String(page) },
+        props: { model: () => kindIndexPage(getCatalog(), kind, page) },
+      };
+    }),
+  );
+}
+
+/** The home page, titled as the site is. */
+export const homeModel = (): HomeModel => homePage(getCatalog(), siteSettings().title);
+
+export const healthModel = (): HealthModel => healthPage(getCatalog());
+
+export const guideModel = (): GuideModel => guidePage(getCatalog());
+
+/** `catalog.json`: the whole catalog as one manifest. */
+export const catalogJsonModel = (): ReturnType<typeof catalogManifest> => catalogManifest(getCatalog());
+
+/** What the content loader stores for each entry: what routes need, and the text its digest is taken of. */
+export interface StoredEntry {
+  kind: Kind;
+  id: string;
+  file: string;
+  title: string;
+  text: string;
+}
+
+/** The catalog as the content loader sees it: check's report, and the entries to store. */
+export function contentState(color: boolean): { report: ReturnType<typeof diagnosticsReport>; entries: StoredEntry[] } {
+  const catalog = getCatalog();
+  return {
+    report: diagnosticsReport(catalog, color),
+    entries: catalog.entries.map((e) => ({ kind: e.kind, id: e.id, file: e.file, title: e.data.title, text: e.text })),
+  };
+}

@@ -1,0 +1,102 @@
+/** Closure rows on entry pages and the closure list pages, from a fixture chain longer than an entry page shows. */
+import { describe, expect, it } from 'vitest';
+import { CLOSURE_INLINE, CLOSURE_PAGE_SIZE, closureListPage, closureListPages } from '../../src/lib/pages/closure.ts';
+import { entryPage } from '../../src/lib/pages/entry.ts';
+import type { DatasetBody } from '../../src/lib/pages/dataset.ts';
+import { catalogOf } from '../helpers/catalog.ts';
+import { roundTrip } from './demo.ts';
+
+// A hub every part is built from, a chain of five steps below it, and one part deprecated.
+const PARTS = CLOSURE_PAGE_SIZE + 10;
+const files: Record<string, string> = {
+  'teams/t.yaml': 'title: T\ndescription: A team.\nmembers:\n  - { name: A }\n',
+  'datasets/hub.yaml': 'title: Hub\ndescription: Everything starts here.\nowners: [t]\n',
+};
+for (let i = 0; i < PARTS; i++) {
+  const id = `part-${String(i).padStart(3, '0')}`;
+  files[`datasets/${id}.yaml`] = `title: Part ${i}\ndescription: One part.\nowners: [t]\n${i === 0 ? 'status: deprecated\n' : ''}derived_from: [{ dataset: hub }]\n`;
+}
+for (let i = 1; i <= 5; i++) {
+  files[`datasets/step-${i}.yaml`] = `title: Step ${i}\ndescription: A step.\nowners: [t]\nderived_from: [{ dataset: ${i === 1 ? 'part-001' : `step-${i - 1}`} }]\n`;
+}
+const catalog = catalogOf(files, { config: 'site:\n  title: Chains\n  base: /c/\n' });
+
+describe('closure lists', () => {
+  it('gives a list pages of its own only when it is longer than the entry page shows', () => {
+    const impacts = PARTS + 5;
+    expect(closureListPages(catalog, 'hub', 'impacts')).toBe(Math.ceil(impacts / CLOSURE_PAGE_SIZE));
+    expect(closureListPages(catalog, 'hub', 'depends-on')).toBe(0);
+    expect(closureListPages(catalog, 'step-5', 'depends-on')).toBe(0);
+  });
+
+  it('shows the first rows on the entry page and links the rest', () => {
+    const { lineage } = entryPage(catalog, 'hub').body as DatasetBody;
+    const [dependsOn, impacts] = lineage.closures;
+    expect(dependsOn).toMatchObject({ slug: 'depends-on', total: 0, table: undefined, empty: 'Nothing: this entry depends on no other entry.' });
+    expect(impacts).toMatchObject({ slug: 'impacts', total: PARTS + 5, moreUrl: '/c/datasets/hub/impacts/' });
+    expect(impacts!.table!.count).toBe(CLOSURE_INLINE);
+    expect(impacts!.table!.rowsHtml.match(/<tr>/g)).toHaveLength(CLOSURE_INLINE);
+  });
+
+  it('marks a row whose entry is not active with its status', () => {
+    const { rowsHtml } = closureListPage(catalog, 'hub', 'impacts', 1).table;
+    expect(rowsHtml).toContain('>Part 0</a> <span class="badge status-deprecated">deprecated</span>');
+  });
+
+  it('shortens a long path in a row to its first two steps and its last', () => {
+    const page = closureListPage(catalog, 'hub', 'impacts', 2);
+    const row = page.table.rowsHtml.split('</tr>').find((r) => r.includes('>Step 5</a></td>'))!;
+    expect(row).toContain('<span class="more">… 3 more …</span>');
+    expect(row.match(/<span class="rel">/g)).toHaveLength(3);
+    expect(row).toContain('<td class="num">6</td>');
+    expect(row).toContain('>Step 1</a> › <span class="more">… 3 more …</span> › <span class="rel">feeds</span> <span>Step 5</span>');
+    // A row within the limit keeps every step.
+    const near = page.table.rowsHtml.split('</tr>').find((r) => r.includes('>Step 3</a></td>'))!;
+    expect(near.match(/<span class="rel">/g)).toHaveLength(4);
+    expect(near).not.toContain('class="more"');
+  });
+
+  it('pages a long list, nearest first, with the URL of every page', () => {
+    const first = closureListPage(catalog, 'hub', 'impacts', 1);
+    const second = closureListPage(catalog, 'hub', 'impacts', 2);
+    expect(roundTrip(first)).toEqual(first);
+    expect(first).toMatchObject({
+      title: 'Impacts: Hub',
+      lede: `${PARTS + 5} entries that a change to Hub would hit, nearest first.`,
+      entry: { title: 'Hub', url: '/c/datasets/hub/' },
+      section: 'datasets/',
+      page: 1,
+      pages: 2,
+      pageUrls: ['/c/datasets/hub/impacts/', '/c/datasets/hub/impacts/2/'],
+    });
+    expect(first.table.count).toBe(CLOSURE_PAGE_SIZE);
+    expect(second.table.count).toBe(PARTS + 5 - CLOSURE_PAGE_SIZE);
+    expect(second.table.caption).toBe('Impacts: Hub, page 2 of 2');
+    const depths = [first, second].flatMap((p) => [...p.table.rowsHtml.matchAll(/<td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1])));
+    expect(depths).toEqual([...depths].sort((a, b) => a - b));
+  });
+
+  it('says what an entry depends on in the singular when there is one', () => {
+    expect(closureListPage(catalog, 'part-002', 'depends-on', 1).lede).toBe('1 entry that Part 2 depends on, directly or through others, nearest first.');
+  });
+
+  it('refuses an id the catalog does not hold, naming it', () => {
+    expect(() => closureListPage(catalog, 'nope', 'impacts', 1)).toThrow('No entry `nope`');
+  });
+});
+
+describe('the lineage section', () => {
+  it('caps the graph of a hub and says so, while its lists hold every entry', () => {
+    const { lineage } = entryPage(catalog, 'hub').body as DatasetBody;
+    expect(lineage.capped).toBe(true);
+    expect(lineage.views[0]!.nodes).toBeLessThanOrEqual(lineage.maxNodes + 1);
+    expect(lineage.label).toMatch(/^Lineage graph of Hub: \d+ entries$/);
+    expect(lineage.legend).toEqual([expect.objectContaining({ label: 'Dataset' })]);
+  });
+
+  it('is empty, with nothing to draw, for an entry nothing feeds and nothing is built from', () => {
+    const lone = catalogOf({ 'teams/t.yaml': 'title: T\ndescription: A team.\nmembers:\n  - { name: A }\n', 'datasets/alone.yaml': 'title: Alone\ndescription: By itself.\nowners: [t]\n' });
+    // The owner is a relation too, but not lineage.
+    expect((entryPage(lone, 'alone').body as DatasetBody).lineage).toMatchObject({ connected: false, views: [], closures: [] });
+  });
+});
