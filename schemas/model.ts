@@ -70,7 +70,10 @@ export const model = z
       .array(z.strictObject({ model: reference.describe('A model whose output this one consumes.') }))
       .describe('Other models whose outputs this one consumes (composite predictors).')
       .optional(),
-    features: z.array(z.string()).describe('Input features, by column name.').optional(),
+    features: z
+      .array(z.string().min(1))
+      .describe('Input features: each the id of a `features/` entry, else a column of a training dataset, written `dataset-id.column` when several training datasets have it.')
+      .optional(),
     factors: z
       .array(z.string())
       .describe('Columns whose values may change performance; each needs sliced metrics.')
@@ -86,7 +89,7 @@ export const model = z
     out_of_scope: z.array(z.string()).describe('Uses the model must not be put to.').optional(),
     certified_domain: z
       .record(z.string(), z.union([z.tuple([z.number(), z.number()]), z.array(z.union([z.string(), z.number()]))]))
-      .describe('Input bounds the model is valid for: a `[min, max]` range or a list of values per feature.')
+      .describe('Input bounds the model is valid for, per feature (named as in `features`): a `[min, max]` range or a list of values, each within what the training data holds.')
       .optional(),
     limitations: z.array(z.string()).describe('Known limitations.').optional(),
     ethical_considerations: z.array(z.string()).describe('Risks and harms considered.').optional(),

@@ -3,6 +3,7 @@ import { busFactor } from './bus-factor.ts';
 import { completeness } from './completeness.ts';
 import { dependsOnDeprecated } from './depends-on-deprecated.ts';
 import { dependsOnRetired } from './depends-on-retired.ts';
+import { featureColumns } from './feature-columns.ts';
 import { feedbackLoop } from './feedback-loop.ts';
 import { knownUses } from './known-uses.ts';
 import { leakage } from './leakage.ts';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   pinnedData,
   objectiveMet,
   metricIntegrity,
+  featureColumns,
   completeness,
 ];
 

@@ -1,0 +1,79 @@
+/**
+ * What a model's feature names: a `features/` entry first, else a column of one of the
+ * model's training datasets, written `dataset-id.column` where several have it. The
+ * feature rules, and the pages that link a feature to its column, read this one answer.
+ */
+import type { Column } from '../../schemas/dataset.ts';
+import { parseRef } from './ids.ts';
+import type { Entry } from './types.ts';
+
+export interface ColumnPlace {
+  dataset: Entry<'dataset'>;
+  column: Column;
+  index: number;
+}
+
+export type Resolution =
+  | { type: 'feature'; feature: Entry<'feature'> }
+  | { type: 'column'; place: ColumnPlace }
+  | { type: 'ambiguous'; places: ColumnPlace[] }
+  /** `dataset.column` naming a dataset the model is not trained on. */
+  | { type: 'not-training'; dataset: string }
+  | { type: 'unknown'; candidates: string[] }
+  /** A training dataset is missing or declares no schema: the name cannot be checked. */
+  | { type: 'unchecked' };
+
+type Lookup = { byId: ReadonlyMap<string, Entry> };
+
+/** The training datasets of a model as catalogued, or undefined when one is missing or declares no schema. */
+export function trainingDatasets(catalog: Lookup, model: Entry<'model'>): Entry<'dataset'>[] | undefined {
+  const datasets: Entry<'dataset'>[] = [];
+  for (const ref of model.data.training ?? []) {
+    const dataset = catalog.byId.get(parseRef(ref.dataset).id);
+    if (dataset?.kind !== 'dataset' || !dataset.data.schema) return undefined;
+    if (!datasets.includes(dataset)) datasets.push(dataset);
+  }
+  return datasets;
+}
+
+/** A column of a dataset, by name. */
+export function columnOf(dataset: Entry<'dataset'>, name: string): ColumnPlace | undefined {
+  const index = dataset.data.schema?.findIndex((c) => c.name === name) ?? -1;
+  return index < 0 ? undefined : { dataset, column: dataset.data.schema![index]!, index };
+}
+
+/** A `dataset-id.column` reference, resolved against the catalog. */
+export function columnAt(catalog: Lookup, ref: string): ColumnPlace | undefined {
+  const dot = ref.indexOf('.');
+  const dataset = catalog.byId.get(ref.slice(0, dot));
+  return dataset?.kind === 'dataset' ? columnOf(dataset, ref.slice(dot + 1)) : undefined;
+}
+
+export function resolveFeature(catalog: Lookup, model: Entry<'model'>, name: string): Resolution {
+  const entry = catalog.byId.get(name);
+  if (entry?.kind === 'feature') return { type: 'feature', feature: entry };
+  const datasets = trainingDatasets(catalog, model);
+  if (!datasets || datasets.length === 0) return { type: 'unchecked' };
+  // A bare name first: column names may themselves hold a dot.
+  const places = datasets.flatMap((d) => columnOf(d, name) ?? []);
+  if (places.length === 1) return { type: 'column', place: places[0]! };
+  if (places.length > 1) return { type: 'ambiguous', places };
+  const dot = name.indexOf('.');
+  if (dot > 0) {
+    const id = name.slice(0, dot);
+    const dataset = datasets.find((d) => d.id === id);
+    if (!dataset) return { type: 'not-training', dataset: id };
+    const place = columnOf(dataset, name.slice(dot + 1));
+    if (place) return { type: 'column', place };
+  }
+  const features = [...catalog.byId.values()].filter((e) => e.kind === 'feature').map((e) => e.id);
+  const columns = datasets.flatMap((d) => (d.data.schema ?? []).map((c) => c.name));
+  return { type: 'unknown', candidates: [...columns, ...datasets.flatMap((d) => (d.data.schema ?? []).map((c) => `${d.id}.${c.name}`)), ...features] };
+}
+
+/** The training column behind a model's feature: the column itself, or a feature entry's `training` column. */
+export function trainingColumnOf(catalog: Lookup, resolution: Resolution): ColumnPlace | undefined {
+  if (resolution.type === 'column') return resolution.place;
+  if (resolution.type === 'feature' && resolution.feature.data.training) return columnAt(catalog, resolution.feature.data.training);
+  return undefined;
+}
