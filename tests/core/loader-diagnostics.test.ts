@@ -72,7 +72,7 @@ describe('loader diagnostics', () => {
     const text = report({}, { config: 'reviw_every: 90d\nrules:\n  staleness: warn\n  no-such-rule: error\n' });
     expect(report({}, { config: 'rules:\n  staleness: off\n  no-such-rule: error\n' })).toMatchInlineSnapshot(`
       "[config] cardcat.config.yaml:3:3 error Unknown rule \`no-such-rule\`
-        hint: Rules: \`unique-ids\`, \`references\`, \`pinned-versions\`, \`known-uses\`, \`lineage-acyclic\`, \`feedback-loop\`, \`split-arithmetic\`, \`split-stratification\`, \`split-temporal\`, \`leakage\`, \`rights\`, \`depends-on-retired\`, \`depends-on-deprecated\`, \`replaced-by\`, \`staleness\`, \`bus-factor\`, \`production-readiness\`, \`pinned-data\`, \`objective-met\`, \`metric-integrity\`, \`feature-columns\`, \`completeness\`."
+        hint: Rules: \`unique-ids\`, \`references\`, \`pinned-versions\`, \`known-uses\`, \`lineage-acyclic\`, \`feedback-loop\`, \`split-arithmetic\`, \`split-stratification\`, \`split-temporal\`, \`leakage\`, \`rights\`, \`depends-on-retired\`, \`depends-on-deprecated\`, \`replaced-by\`, \`staleness\`, \`bus-factor\`, \`production-readiness\`, \`pinned-data\`, \`objective-met\`, \`metric-integrity\`, \`feature-columns\`, \`feature-skew\`, \`certified-domain\`, \`completeness\`."
     `);
     expect(report({}, { config: 'rules:\n  stalenes: off\n' })).toMatchInlineSnapshot(`
       "[config] cardcat.config.yaml:2:3 error Unknown rule \`stalenes\`
