@@ -77,3 +77,26 @@ export function trainingColumnOf(catalog: Lookup, resolution: Resolution): Colum
   if (resolution.type === 'feature' && resolution.feature.data.training) return columnAt(catalog, resolution.feature.data.training);
   return undefined;
 }
+
+export interface CertifiedRange {
+  feature: string;
+  certified: readonly [number, number];
+  training: readonly [number, number];
+  /** The training column, as `dataset-id.column`. */
+  column: string;
+  unit?: string;
+}
+
+/** Each certified `[min, max]` of a model whose training column declares a `range`: what the model page draws. */
+export function certifiedRanges(catalog: Lookup, model: Entry<'model'>): CertifiedRange[] {
+  const out: CertifiedRange[] = [];
+  for (const [name, bound] of Object.entries(model.data.certified_domain ?? {})) {
+    if (bound.length !== 2 || !bound.every((v) => typeof v === 'number')) continue;
+    const place = trainingColumnOf(catalog, resolveFeature(catalog, model, name));
+    if (!place?.column.range) continue;
+    const range: CertifiedRange = { feature: name, certified: bound as [number, number], training: place.column.range, column: `${place.dataset.id}.${place.column.name}` };
+    if (place.column.unit) range.unit = place.column.unit;
+    out.push(range);
+  }
+  return out;
+}
