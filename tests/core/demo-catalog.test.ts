@@ -230,8 +230,13 @@ describe('the demo catalog, broken one rule at a time', () => {
     const diagnostics = broken([
       { file: 'datasets/user-engagement-features.md', find: '{ name: days_since_last_play, type: integer, unit: d,', replace: '{ name: days_since_last_play, type: integer, unit: h,' },
     ]);
-    const hit = diagnostics.find((d) => d.rule === 'feature-skew' && d.file.endsWith('days-since-last-play.md'));
-    expect(hit && `${place(hit)} ${hit.message}`).toMatchInlineSnapshot(`"content/features/days-since-last-play.md:9:20 warning feature-skew Training/serving skew: \`days-since-last-play\` is trained in \`d\` but served in \`h\`"`);
+    const hits = diagnostics.filter((d) => d.rule === 'feature-skew' && d.file.endsWith('days-since-last-play.md'));
+    expect(hits.map((d) => `${place(d)} ${d.message}`)).toMatchInlineSnapshot(`
+      [
+        "content/features/days-since-last-play.md:6:7 warning feature-skew Feature \`days-since-last-play\` is defined in \`d\` but its serving column \`user-engagement-features.days_since_last_play\` holds \`h\`",
+        "content/features/days-since-last-play.md:9:20 warning feature-skew Training/serving skew: \`days-since-last-play\` is trained in \`d\` but served in \`h\`",
+      ]
+    `);
   });
 
   it('completeness: a production model card that drops two sections', () => {

@@ -59,6 +59,24 @@ describe('feature-skew', () => {
     `);
   });
 
+  it('reports a feature whose declared unit is not the unit of its training or serving column', () => {
+    const text = diagnose('feature-skew', {
+      'datasets/viewing-sessions.md': sessions,
+      'datasets/online-store.md': online,
+      'features/watch-time.md': '---\ntitle: Watch time\ndescription: W.\nowners: [data-team]\nunit: min\ntraining: viewing-sessions.watched\nserving: { column: online-store.watched_s }\n---\n',
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "content/features/watch-time.md:5:7 warning Feature \`watch-time\` is defined in \`min\` but its training column \`viewing-sessions.watched\` holds \`s\`
+        hint: Correct the unit on one side, or convert the values where the feature is computed.
+        see: content/features/watch-time.md:6:11 the training column
+        see: content/datasets/viewing-sessions.md:6:43 the unit of \`viewing-sessions.watched\`
+      content/features/watch-time.md:5:7 warning Feature \`watch-time\` is defined in \`min\` but its serving column \`online-store.watched_s\` holds \`s\`
+        hint: Correct the unit on one side, or convert the values where the feature is computed.
+        see: content/features/watch-time.md:7:20 the serving column
+        see: content/datasets/online-store.md:9:45 the unit of \`online-store.watched_s\`"
+    `);
+  });
+
   it('accepts agreeing columns, a narrower served range, a property one side leaves out, and a feature served from a source', () => {
     const text = diagnose('feature-skew', {
       'datasets/viewing-sessions.md': sessions,

@@ -47,13 +47,27 @@ const where = (place: ColumnPlace) => `${place.dataset.id}.${place.column.name}`
 export const featureSkew: Rule = {
   id: 'feature-skew',
   severity: 'warning',
-  doc: "A feature whose training column and serving column are both catalogued has them agree: the same `type` and `unit`, a served `range` within the training range, and no served `values` the training column lacks. Otherwise the model answers on inputs unlike those it learned from (seconds trained, milliseconds served; a category served that training never saw), and nothing fails loudly. Fix the pipeline, or the column that is described wrongly. A property either column leaves out is not compared.",
+  doc: "A feature whose training column and serving column are both catalogued has them agree: the same `type` and `unit`, a served `range` within the training range, and no served `values` the training column lacks; a feature that declares a `unit` has it on both columns. Otherwise the model answers on inputs unlike those it learned from (seconds trained, milliseconds served; a category served that training never saw), and nothing fails loudly. Fix the pipeline, or the column that is described wrongly. A property either column leaves out is not compared.",
   check({ catalog, report }) {
     for (const entry of catalog.entries) {
-      if (entry.kind !== 'feature' || !entry.data.training || !entry.data.serving?.column) continue;
-      const trained = columnAt(catalog, entry.data.training);
-      const served = columnAt(catalog, entry.data.serving.column);
+      if (entry.kind !== 'feature') continue;
       // An unknown dataset or column is the references rule's to report.
+      const trained = entry.data.training ? columnAt(catalog, entry.data.training) : undefined;
+      const served = entry.data.serving?.column ? columnAt(catalog, entry.data.serving.column) : undefined;
+      const unit = entry.data.unit;
+      for (const [place, path, role] of [[trained, ['training'], 'training'], [served, ['serving', 'column'], 'serving']] as const) {
+        if (!place || unit === undefined || place.column.unit === undefined || place.column.unit === unit) continue;
+        report({
+          entry,
+          path: ['unit'],
+          message: `Feature \`${entry.id}\` is defined in \`${unit}\` but its ${role} column \`${where(place)}\` holds \`${place.column.unit}\``,
+          hint: 'Correct the unit on one side, or convert the values where the feature is computed.',
+          related: [
+            { entry, path, message: `the ${role} column` },
+            { entry: place.dataset, path: ['schema', place.index, 'unit'], message: `the unit of \`${where(place)}\`` },
+          ],
+        });
+      }
       if (!trained || !served) continue;
       for (const m of mismatches(trained.column, served.column)) {
         report({
