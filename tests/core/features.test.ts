@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { certifiedRanges, resolveFeature } from '../../src/lib/features.ts';
+import { impactReport } from '../../src/lib/impact.ts';
 import type { Entry } from '../../src/lib/types.ts';
 import { build } from '../rules/helpers.ts';
 
@@ -22,5 +23,18 @@ describe('model features', () => {
       { feature: 'watch-time', certified: [0, 90000], training: [0, 86400], column: 'events.watched', unit: 's' },
       { feature: 'events.watched', certified: [10, 20], training: [0, 86400], column: 'events.watched', unit: 's' },
     ]);
+  });
+
+  it('join the graph: a model depends on the features it names, and a feature on the datasets it is trained and served from', () => {
+    const served = build({
+      'datasets/events.md': '---\ntitle: Events\ndescription: E.\nowners: [data-team]\nschema: [{ name: watched, type: integer }]\n---\n',
+      'datasets/online.md': '---\ntitle: Online\ndescription: O.\nowners: [data-team]\nschema: [{ name: watched, type: integer }]\n---\n',
+      'features/watch-time.md': '---\ntitle: Watch time\ndescription: W.\nowners: [data-team]\ntraining: events.watched\nserving: { column: online.watched }\n---\n',
+      'models/churn.md': '---\ntitle: Churn\ndescription: C.\nowners: [data-team]\nfeatures: [watch-time, watched]\n---\n',
+    });
+    expect(served.graph.outgoing('churn').map((e) => `${e.type} ${e.to}`)).toEqual(['owned_by data-team', 'uses_feature watch-time']);
+    expect(served.graph.closure('churn', 'up').map((m) => `${m.id}@${m.depth}`)).toEqual(['watch-time@1', 'events@2', 'online@2']);
+    const downstream = impactReport({ after: served, changes: [], contentPath: 'content', ids: ['online'] }).downstream.map((d) => `${d.id}@${d.depth}`);
+    expect(downstream).toEqual(['churn@2', 'watch-time@1']);
   });
 });
