@@ -37,4 +37,22 @@ describe('model features', () => {
     const downstream = impactReport({ after: served, changes: [], contentPath: 'content', ids: ['online'] }).downstream.map((d) => `${d.id}@${d.depth}`);
     expect(downstream).toEqual(['churn@2', 'watch-time@1']);
   });
+
+  it('break in impact when the feature entry a model names is deleted, and not when a dataset shares a column name', () => {
+    const files = {
+      'datasets/events.md': '---\ntitle: Events\ndescription: E.\nowners: [data-team]\nschema: [{ name: watched, type: integer }, { name: region, type: string }]\n---\n',
+      'datasets/region.md': '---\ntitle: Region\ndescription: R.\nowners: [data-team]\n---\n',
+      'features/watch-time.md': '---\ntitle: Watch time\ndescription: W.\nowners: [data-team]\ntraining: events.watched\n---\n',
+      'models/churn.md': '---\ntitle: Churn\ndescription: C.\nowners: [data-team]\ntraining: [{ dataset: events }]\nfeatures: [watch-time, region]\n---\n',
+    };
+    const before = build(files);
+    const { 'features/watch-time.md': _feature, 'datasets/region.md': _dataset, ...rest } = files;
+    const after = build(rest);
+    const changes = [
+      { status: 'deleted' as const, path: 'content/features/watch-time.md' },
+      { status: 'deleted' as const, path: 'content/datasets/region.md' },
+    ];
+    const report = impactReport({ before, after, changes, contentPath: 'content' });
+    expect(report.broken.map((b) => `${b.id} ${b.relation} ${b.to} ${b.line}:${b.column}`)).toEqual(['churn uses feature watch-time 6:12']);
+  });
 });
