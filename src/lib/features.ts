@@ -100,3 +100,67 @@ export function certifiedRanges(catalog: Lookup, model: Entry<'model'>): Certifi
   }
   return out;
 }
+
+/** One feature as a feature index lists it: a feature entry, or a column models name directly. */
+export interface FeatureUse {
+  /** The feature entry's id, or `dataset-id.column` for a column used directly. */
+  key: string;
+  feature?: Entry<'feature'>;
+  /** The column it is trained on, when catalogued. */
+  training?: ColumnPlace;
+  /** The column that serves it online, when catalogued. */
+  serving?: ColumnPlace;
+  /** The source that serves it online, when a source rather than a column does. */
+  servingSource?: string;
+  /** The models that name it, with where in their `features` list. */
+  models: { model: Entry<'model'>; index: number }[];
+}
+
+/**
+ * Every feature entry and every column a model names as a feature, with the models that
+ * use each and the columns behind it, sorted by key: what a features index and the
+ * "used by" of a column are built from.
+ */
+export function featureUses(catalog: Lookup & { entries: readonly Entry[] }): FeatureUse[] {
+  const uses = new Map<string, FeatureUse>();
+  for (const entry of catalog.entries) {
+    if (entry.kind !== 'feature') continue;
+    const use: FeatureUse = { key: entry.id, feature: entry, models: [] };
+    const training = entry.data.training ? columnAt(catalog, entry.data.training) : undefined;
+    const serving = entry.data.serving?.column ? columnAt(catalog, entry.data.serving.column) : undefined;
+    if (training) use.training = training;
+    if (serving) use.serving = serving;
+    if (entry.data.serving?.source) use.servingSource = entry.data.serving.source;
+    uses.set(entry.id, use);
+  }
+  for (const model of catalog.entries) {
+    if (model.kind !== 'model') continue;
+    model.data.features?.forEach((name, index) => {
+      const found = resolveFeature(catalog, model, name);
+      let use: FeatureUse | undefined;
+      if (found.type === 'feature') use = uses.get(found.feature.id);
+      else if (found.type === 'column') {
+        const key = `${found.place.dataset.id}.${found.place.column.name}`;
+        use = uses.get(key);
+        if (!use) uses.set(key, (use = { key, training: found.place, models: [] }));
+      }
+      use?.models.push({ model, index });
+    });
+  }
+  return [...uses.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The models that use each column as a feature, directly or through a feature entry trained or served on it, by `dataset-id.column`. */
+export function modelsByColumn(uses: readonly FeatureUse[]): Map<string, Entry<'model'>[]> {
+  const out = new Map<string, Entry<'model'>[]>();
+  for (const use of uses) {
+    for (const place of [use.training, use.serving]) {
+      if (!place) continue;
+      const key = `${place.dataset.id}.${place.column.name}`;
+      const list = out.get(key) ?? [];
+      for (const { model } of use.models) if (!list.includes(model)) list.push(model);
+      out.set(key, list);
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certifiedRanges, resolveFeature } from '../../src/lib/features.ts';
+import { certifiedRanges, featureUses, modelsByColumn, resolveFeature } from '../../src/lib/features.ts';
 import { impactReport } from '../../src/lib/impact.ts';
 import type { Entry } from '../../src/lib/types.ts';
 import { build } from '../rules/helpers.ts';
@@ -54,5 +54,28 @@ describe('model features', () => {
     ];
     const report = impactReport({ before, after, changes, contentPath: 'content' });
     expect(report.broken.map((b) => `${b.id} ${b.relation} ${b.to} ${b.line}:${b.column}`)).toEqual(['churn uses feature watch-time 6:12']);
+  });
+
+  it('list every feature entry and every column used as one, with the models that use it and the columns behind it', () => {
+    const shared = build({
+      'datasets/events.md': '---\ntitle: Events\ndescription: E.\nowners: [data-team]\nschema: [{ name: watched, type: integer }, { name: region, type: string }]\n---\n',
+      'datasets/online.md': '---\ntitle: Online\ndescription: O.\nowners: [data-team]\nschema: [{ name: watched, type: integer }]\n---\n',
+      'features/watch-time.md': '---\ntitle: Watch time\ndescription: W.\nowners: [data-team]\ntraining: events.watched\nserving: { column: online.watched }\n---\n',
+      'features/unused.md': '---\ntitle: Unused\ndescription: U.\nowners: [data-team]\nserving: { source: nowhere }\n---\n',
+      'models/churn.md': '---\ntitle: Churn\ndescription: C.\nowners: [data-team]\ntraining: [{ dataset: events }]\nfeatures: [watch-time, region, typo]\n---\n',
+      'models/ranker.md': '---\ntitle: Ranker\ndescription: R.\nowners: [data-team]\ntraining: [{ dataset: events }]\nfeatures: [events.region, watch-time]\n---\n',
+    });
+    const uses = featureUses(shared);
+    expect(uses.map((u) => `${u.key}: ${u.models.map((m) => `${m.model.id}[${m.index}]`).join(' ')} | ${u.training ? `${u.training.dataset.id}.${u.training.column.name}` : '-'} → ${u.serving ? `${u.serving.dataset.id}.${u.serving.column.name}` : (u.servingSource ?? '-')}`)).toEqual([
+      'events.region: churn[1] ranker[0] | events.region → -',
+      'unused:  | - → nowhere',
+      'watch-time: churn[0] ranker[1] | events.watched → online.watched',
+    ]);
+    const byColumn = modelsByColumn(uses);
+    expect([...byColumn].map(([k, models]) => `${k}: ${models.map((m) => m.id).join(' ')}`).sort()).toEqual([
+      'events.region: churn ranker',
+      'events.watched: churn ranker',
+      'online.watched: churn ranker',
+    ]);
   });
 });
