@@ -1,6 +1,7 @@
 /** Every kind of entry: its folder under the content root and its schema. */
 import type * as z from 'zod';
 import { dataset } from './dataset.ts';
+import { feature } from './feature.ts';
 import { glossary } from './glossary.ts';
 import { license } from './license.ts';
 import { model } from './model.ts';
@@ -11,6 +12,7 @@ import { team } from './team.ts';
 export const KINDS = {
   dataset: { folder: 'datasets', label: 'Dataset', plural: 'Datasets', schema: dataset },
   model: { folder: 'models', label: 'Model', plural: 'Models', schema: model },
+  feature: { folder: 'features', label: 'Feature', plural: 'Features', schema: feature },
   source: { folder: 'sources', label: 'Source', plural: 'Sources', schema: source },
   team: { folder: 'teams', label: 'Team', plural: 'Teams', schema: team },
   person: { folder: 'people', label: 'Person', plural: 'People', schema: person },

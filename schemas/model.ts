@@ -1,6 +1,6 @@
 /** A model: a model card with its data, inputs, metrics against objectives and operations. */
 import * as z from 'zod';
-import { commonOwned, license, reference, useId, versionLabel, webUrl } from './shared.ts';
+import { commonOwned, date, license, reference, useId, versionLabel, webUrl } from './shared.ts';
 
 export const dataRef = z
   .strictObject({
@@ -33,6 +33,16 @@ export const metric = z
   })
   .describe('One measured result.');
 
+export const modelVersion = z
+  .strictObject({
+    version: versionLabel.describe('The version label of this earlier model.'),
+    date: date.describe('When this version was released.').optional(),
+    training: z.array(dataRef).describe('The datasets (and pinned versions) this version was trained on.').optional(),
+    metrics: z.array(metric).describe('What this version measured, each against the objective it then had.').optional(),
+    notes: z.string().describe('What changed in this version, or why it was replaced.').optional(),
+  })
+  .describe('One earlier version of the model.');
+
 export const model = z
   .strictObject({
     ...commonOwned,
@@ -60,18 +70,26 @@ export const model = z
       .array(z.strictObject({ model: reference.describe('A model whose output this one consumes.') }))
       .describe('Other models whose outputs this one consumes (composite predictors).')
       .optional(),
-    features: z.array(z.string()).describe('Input features, by column name.').optional(),
+    features: z
+      .array(z.string().min(1))
+      .describe('Input features: each the id of a `features/` entry, else a column of a training dataset, written `dataset-id.column` when several training datasets have it.')
+      .optional(),
     factors: z
       .array(z.string())
       .describe('Columns whose values may change performance; each needs sliced metrics.')
       .optional(),
     metrics: z.array(metric).describe('Measured results, each against its objective.').optional(),
     fallback: reference.describe('The model or rule used when this one is down or failing.').optional(),
+    last_resort: z
+      .string()
+      .min(1)
+      .describe('Why this model has no fallback by design: it is itself what answers when the others are down, such as a fixed rule. Set it instead of `fallback`, never with it.')
+      .optional(),
     intended_use: z.array(useId).describe('What the model is for (ids from the uses vocabulary).').optional(),
     out_of_scope: z.array(z.string()).describe('Uses the model must not be put to.').optional(),
     certified_domain: z
       .record(z.string(), z.union([z.tuple([z.number(), z.number()]), z.array(z.union([z.string(), z.number()]))]))
-      .describe('Input bounds the model is valid for: a `[min, max]` range or a list of values per feature.')
+      .describe('Input bounds the model is valid for, per feature (named as in `features`): a `[min, max]` range or a list of values, each within what the training data holds.')
       .optional(),
     limitations: z.array(z.string()).describe('Known limitations.').optional(),
     ethical_considerations: z.array(z.string()).describe('Risks and harms considered.').optional(),
@@ -99,6 +117,10 @@ export const model = z
       })
       .describe('Where the training run is tracked.')
       .optional(),
+    versions: z
+      .array(modelVersion)
+      .describe('Earlier versions of the model, newest last; the top-level fields describe the current one.')
+      .optional(),
     hyperparameters: z
       .record(z.string(), z.unknown())
       .describe('Hyperparameters of the trained model.')
@@ -110,3 +132,4 @@ export const model = z
 export type ModelInput = z.input<typeof model>;
 export type Model = z.output<typeof model>;
 export type Metric = z.output<typeof metric>;
+export type ModelVersion = z.output<typeof modelVersion>;

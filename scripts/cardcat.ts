@@ -15,7 +15,7 @@ Commands:
 
   new <kind> <id>
            Write a new entry from its kind's template; never replaces a file.
-           Kinds: dataset, model, source, team, person, glossary, license.
+           Kinds: dataset, model, feature, source, team, person, glossary, license.
            --title TEXT       the title (default: from the id)
            --description TEXT the one-line description
            --owner ID         an owning team or person (repeat for several)

@@ -194,6 +194,8 @@ export function impactReport(input: ImpactInput, options: ImpactOptions = {}): I
     for (const ref of referencesOf(entry)) {
       const fate = removed.get(ref.to);
       if (!fate) continue;
+      // A model's feature name broke only if it named the feature entry that went, not a column.
+      if (ref.tentative && before?.byId.get(ref.to)?.kind !== 'feature') continue;
       const { line, column } = positionOfPath(entry, ref.path);
       broken.push({ id: entry.id, file: path.posix.join(contentPath, entry.path), line, column, relation: RELATIONS[ref.type].forward, to: ref.to, fate });
     }

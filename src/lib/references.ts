@@ -4,9 +4,9 @@
  * reading of the fields, two uses.
  */
 import { classifyLicense } from './licenses.ts';
-import { parseRef } from './ids.ts';
-import type { RelationType } from './relations.ts';
-import type { Entry, PathKey } from './types.ts';
+import { ID_PATTERN, parseRef } from './ids.ts';
+import { RELATIONS, type RelationType } from './relations.ts';
+import type { Entry, Kind, PathKey } from './types.ts';
 
 export interface Reference {
   type: RelationType;
@@ -18,6 +18,16 @@ export interface Reference {
   path: PathKey[];
   /** Column-level lineage: the upstream column named. */
   column?: string;
+  /**
+   * A name that is a reference only if an entry of the target kind has it: a model's
+   * feature names a `features/` entry first, else a column (the feature-columns rule).
+   */
+  tentative?: true;
+}
+
+/** Whether a reference counts: a tentative one only when it names an entry of its target kind. */
+export function resolves(ref: Reference, target: Entry | undefined): boolean {
+  return !ref.tentative || (target !== undefined && (RELATIONS[ref.type].targets as readonly Kind[]).includes(target.kind));
 }
 
 const asList = <T>(value: T | readonly T[] | undefined): readonly T[] =>
@@ -83,6 +93,10 @@ function readReferences(entry: Entry): Reference[] {
       data.training?.forEach((t, i) => add('trained_on', t.dataset, ['training', i, 'dataset'], t.version));
       data.evaluation?.forEach((t, i) => add('evaluated_on', t.dataset, ['evaluation', i, 'dataset'], t.version));
       data.inputs?.forEach((input, i) => add('input', input.model, ['inputs', i, 'model']));
+      // Only a name that could be an id may name a feature entry; `watched_seconds` is a column.
+      data.features?.forEach((name, i) => {
+        if (ID_PATTERN.test(name)) out.push({ type: 'uses_feature', to: name, path: ['features', i], tentative: true });
+      });
       if (data.fallback) add('fallback', data.fallback, ['fallback']);
       data.metrics?.forEach((m, i) => {
         if (m.dataset) add('measured_on', m.dataset, ['metrics', i, 'dataset']);
@@ -91,6 +105,18 @@ function readReferences(entry: Entry): Reference[] {
         const license = classifyLicense(data.license);
         if (license.type === 'entry') add('licensed_under', license.id, ['license']);
       }
+      break;
+    }
+    case 'feature': {
+      const data = entry.data;
+      const column = (type: RelationType, value: string, path: PathKey[]) => {
+        const dot = value.indexOf('.');
+        out.push({ type, to: value.slice(0, dot), column: value.slice(dot + 1), path });
+      };
+      if (data.training) column('computed_from', data.training, ['training']);
+      if (data.serving?.column) column('served_from', data.serving.column, ['serving', 'column']);
+      if (data.serving?.source) add('served_by', data.serving.source, ['serving', 'source']);
+      if (data.term) add('uses_term', data.term, ['term']);
       break;
     }
     case 'source':

@@ -8,8 +8,8 @@ import { classifyLicense, restrictionsOf, restrictionsOfTerms, type Restriction 
 import type { RelationType } from './relations.ts';
 import type { Catalog, Entry } from './types.ts';
 
-/** Relations along which rights flow: data built from data, models from their training data and inputs. */
-const RIGHTS_FLOW = new Set<RelationType>(['derived_from', 'predictions_of', 'column_from', 'trained_on', 'input']);
+/** Relations along which rights flow: data built from data, models from their training data, inputs and features, features from the data they are computed from. */
+const RIGHTS_FLOW = new Set<RelationType>(['derived_from', 'predictions_of', 'column_from', 'trained_on', 'input', 'uses_feature', 'computed_from']);
 
 export type Inherited =
   | { type: 'restriction'; restriction: Restriction; license: string }

@@ -35,6 +35,13 @@ export const MODEL_CARD_SECTIONS: readonly Section[] = [
   { title: 'Caveats and recommendations', aliases: ['caveats', 'recommendations', 'limitations'], prompt: 'What is not known or tested, and advice to users.' },
 ];
 
+/** A feature definition's body: what a feature store's users ask before they reuse one. */
+export const FEATURE_SECTIONS: readonly Section[] = [
+  { title: 'Definition', aliases: ['meaning', 'what it measures'], prompt: 'What one value means, for which entity, over which window.' },
+  { title: 'Computation', aliases: ['how it is computed', 'training'], prompt: 'How it is computed for training, from which column, with which filters.' },
+  { title: 'Serving', aliases: ['online', 'serving and skew'], prompt: 'How it is served online, how fresh it is, and how it may differ from the training values.' },
+];
+
 export interface Heading {
   text: string;
   depth: number;

@@ -1,14 +1,14 @@
 /**
  * The file `new` writes for each kind: the schema's required fields (with their
  * descriptions as comments, so the file explains itself), the optional ones listed for
- * discovery, and for datasets and models the datasheet or model-card sections with a
+ * discovery, and for datasets, models and features the body sections with a
  * prompt under each. Everything is read from the schemas and `sections.ts`, so a field
  * added there shows up here without a second list to keep in step.
  */
 import * as z from 'zod';
 import { stringify } from 'yaml';
 import { KINDS, type Kind } from '../../schemas/index.ts';
-import { DATASHEET_SECTIONS, MODEL_CARD_SECTIONS, type Section } from './sections.ts';
+import { DATASHEET_SECTIONS, FEATURE_SECTIONS, MODEL_CARD_SECTIONS, type Section } from './sections.ts';
 
 export interface TemplateOptions {
   title?: string;
@@ -37,6 +37,7 @@ interface JsonObject {
 export const BODY_SECTIONS: Partial<Record<Kind, readonly Section[]>> = {
   dataset: DATASHEET_SECTIONS,
   model: MODEL_CARD_SECTIONS,
+  feature: FEATURE_SECTIONS,
 };
 
 /** "viewing-events" → "Viewing events": a title to start from, since ids are kebab-case. */

@@ -54,10 +54,10 @@ describe('check', () => {
     `);
   });
 
-  it('checks the demo catalog from the repository root as a new user would: no errors, its four warnings', () => {
+  it('checks the demo catalog from the repository root as a new user would: no errors, its five warnings', () => {
     const result = check([], repoRoot);
     expect(result.code).toBe(0);
-    expect(result.stdout.trim().split('\n').at(-1)).toBe('! 0 errors and 4 warnings in 4 files.');
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('! 0 errors and 5 warnings in 5 files.');
   });
 
   it('exits 0 with warnings only, and 1 with errors', () => {

@@ -22,6 +22,7 @@ const check = (content: string) => buildCatalog(content, { today: TODAY, configF
 const TO_FILL_IN: Record<Kind, string[]> = {
   dataset: ['content/datasets/fresh-entry.md:5:13 error Expected text for `description`, found null'],
   model: ['content/models/fresh-entry.md:5:13 error Expected text for `description`, found null'],
+  feature: ['content/features/fresh-entry.md:5:13 error Expected text for `description`, found null'],
   source: [
     'content/sources/fresh-entry.yaml:7:6 error Unexpected null for `type`, expected one of `api`, `database`, `vendor`, `sensor`, `manual`, `web`, `file`',
   ],
@@ -43,7 +44,7 @@ describe('new', () => {
     const { root, content } = project();
     const result = await run(['new', kind, 'fresh-entry', '--owner', 'data-team', '--content', content], root);
     expect(result.code).toBe(0);
-    const extension = kind === 'dataset' || kind === 'model' ? 'md' : 'yaml';
+    const extension = kind === 'dataset' || kind === 'model' || kind === 'feature' ? 'md' : 'yaml';
     const file = path.join(content, KINDS[kind].folder, `fresh-entry.${extension}`);
     expect(existsSync(file)).toBe(true);
     expect(result.stdout).toContain(`Created content/${KINDS[kind].folder}/fresh-entry.${extension}`);
@@ -121,8 +122,8 @@ describe('new', () => {
   it.each([
     [['new', 'dataset', 'Viewing_Events'], 'Unexpected id `Viewing_Events`, expected a lowercase kebab-case id such as `viewing-events`. Did you mean `viewing-events`?'],
     [['new', 'dataset', 'x', '--owner', 'Data Team'], 'Unexpected owner `Data Team`, expected a lowercase kebab-case id such as `viewing-events`. Did you mean `data-team`?'],
-    [['new', 'datasets', 'x'], 'Unknown kind `datasets`, expected one of `dataset`, `model`, `source`, `team`, `person`, `glossary`, `license`. Did you mean `dataset`?'],
-    [['new', 'modle', 'x'], 'Unknown kind `modle`, expected one of `dataset`, `model`, `source`, `team`, `person`, `glossary`, `license`. Did you mean `model`?'],
+    [['new', 'datasets', 'x'], 'Unknown kind `datasets`, expected one of `dataset`, `model`, `feature`, `source`, `team`, `person`, `glossary`, `license`. Did you mean `dataset`?'],
+    [['new', 'modle', 'x'], 'Unknown kind `modle`, expected one of `dataset`, `model`, `feature`, `source`, `team`, `person`, `glossary`, `license`. Did you mean `model`?'],
   ])('rejects %j as a usage error, writing nothing', async (argv, message) => {
     const { root, content } = project();
     const result = await run([...argv, '--content', content], root);

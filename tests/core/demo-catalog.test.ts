@@ -73,11 +73,12 @@ function mutation(rule: string, edit: Edit, marker: string): string {
 }
 
 describe('the demo catalog', () => {
-  it('checks clean: no errors and exactly its four deliberate warnings', () => {
+  it('checks clean: no errors and exactly its five deliberate warnings', () => {
     const diagnostics = buildCatalog(path.join(copyDemo(), 'content'), { today: TODAY }).diagnostics;
     expect(diagnostics.map(place)).toMatchInlineSnapshot(`
       [
         "content/datasets/openreel-ratings.md:4:9 warning bus-factor",
+        "content/features/device-type.md:7:20 warning feature-skew",
         "content/models/home-recommender.md:12:16 warning feedback-loop",
         "content/models/rebuffer-risk.md:12:16 warning depends-on-deprecated",
         "content/sources/device-telemetry.md:11:11 warning staleness",
@@ -100,7 +101,8 @@ describe('the demo catalog, broken one rule at a time', () => {
 
   it('pinned-versions: training data pinned to a version the dataset never published', () => {
     const find = '{ dataset: viewing-events-labelled, split: train, version: "2026-09" }';
-    const message = mutation('pinned-versions', { file: 'models/churn-predictor.md', find, replace: find.replace('2026-09', '2026-10') }, 'split: train');
+    const replace = find.replace('2026-09', '2026-10');
+    const message = mutation('pinned-versions', { file: 'models/churn-predictor.md', find, replace }, replace);
     expect(message).toMatchInlineSnapshot(`"Unknown version \`2026-10\` of \`viewing-events-labelled\`"`);
   });
 
@@ -210,6 +212,31 @@ describe('the demo catalog, broken one rule at a time', () => {
   it('metric-integrity: a slice over a value the column does not take', () => {
     const message = mutation('metric-integrity', { file: 'models/churn-predictor.md', find: 'slice: "region=EU"', replace: 'slice: "region=LATAM"' }, 'region=LATAM');
     expect(message).toMatchInlineSnapshot(`"Slice \`region=LATAM\`: \`LATAM\` is not a value of \`viewing-events-labelled.region\`"`);
+  });
+
+  it('feature-columns: a misspelt feature, with the column it means', () => {
+    const file = 'models/churn-predictor.md';
+    const diagnostics = broken([{ file, find: 'plan, tenure_days, days-since', replace: 'plan, tenure_day, days-since' }]);
+    const hit = diagnostics.find((d) => d.rule === 'feature-columns');
+    expect(hit && `${place(hit)} ${hit.message} (${hit.hint})`).toMatchInlineSnapshot(`"content/models/churn-predictor.md:53:56 warning feature-columns Unknown feature \`tenure_day\`: no feature entry, and no training dataset has such a column (Did you mean \`tenure_days\`?)"`);
+  });
+
+  it('certified-domain: a certified tenure beyond the tenures trained on', () => {
+    const message = mutation('certified-domain', { file: 'models/churn-predictor.md', find: 'tenure_days: [30, 3650]', replace: 'tenure_days: [30, 6000]' }, 'certified_domain:');
+    expect(message).toMatchInlineSnapshot(`"Certified range \`[30, 6000]\` of \`tenure_days\` reaches outside its training data, \`viewing-events-labelled.tenure_days\` \`[0, 5000]\`"`);
+  });
+
+  it('feature-skew: the days since last play served in hours', () => {
+    const diagnostics = broken([
+      { file: 'datasets/user-engagement-features.md', find: '{ name: days_since_last_play, type: integer, unit: d,', replace: '{ name: days_since_last_play, type: integer, unit: h,' },
+    ]);
+    const hits = diagnostics.filter((d) => d.rule === 'feature-skew' && d.file.endsWith('days-since-last-play.md'));
+    expect(hits.map((d) => `${place(d)} ${d.message}`)).toMatchInlineSnapshot(`
+      [
+        "content/features/days-since-last-play.md:6:7 warning feature-skew Feature \`days-since-last-play\` is defined in \`d\` but its serving column \`user-engagement-features.days_since_last_play\` holds \`h\`",
+        "content/features/days-since-last-play.md:9:20 warning feature-skew Training/serving skew: \`days-since-last-play\` is trained in \`d\` but served in \`h\`",
+      ]
+    `);
   });
 
   it('completeness: a production model card that drops two sections', () => {

@@ -62,7 +62,7 @@ describe('loader diagnostics', () => {
     });
     expect(text).toMatchInlineSnapshot(`
       "[layout] content/README.md:1:1 warning Unexpected file \`README.md\` at the top of the content folder; entries live in a kind's folder
-      [layout] content/dataset:1:1 error Unexpected folder \`dataset\`, expected one of \`datasets\`, \`models\`, \`sources\`, \`teams\`, \`people\`, \`glossary\`, \`licenses\`
+      [layout] content/dataset:1:1 error Unexpected folder \`dataset\`, expected one of \`datasets\`, \`models\`, \`features\`, \`sources\`, \`teams\`, \`people\`, \`glossary\`, \`licenses\`
         hint: Did you mean \`datasets\`?
       [layout] content/datasets/notes.txt:1:1 warning Ignored \`notes.txt\`: entries are \`.md\`, \`.yaml\` or \`.yml\` files"
     `);
@@ -72,7 +72,7 @@ describe('loader diagnostics', () => {
     const text = report({}, { config: 'reviw_every: 90d\nrules:\n  staleness: warn\n  no-such-rule: error\n' });
     expect(report({}, { config: 'rules:\n  staleness: off\n  no-such-rule: error\n' })).toMatchInlineSnapshot(`
       "[config] cardcat.config.yaml:3:3 error Unknown rule \`no-such-rule\`
-        hint: Rules: \`unique-ids\`, \`references\`, \`pinned-versions\`, \`known-uses\`, \`lineage-acyclic\`, \`feedback-loop\`, \`split-arithmetic\`, \`split-stratification\`, \`split-temporal\`, \`leakage\`, \`rights\`, \`depends-on-retired\`, \`depends-on-deprecated\`, \`replaced-by\`, \`staleness\`, \`bus-factor\`, \`production-readiness\`, \`pinned-data\`, \`objective-met\`, \`metric-integrity\`, \`completeness\`."
+        hint: Rules: \`unique-ids\`, \`references\`, \`pinned-versions\`, \`known-uses\`, \`lineage-acyclic\`, \`feedback-loop\`, \`split-arithmetic\`, \`split-stratification\`, \`split-temporal\`, \`leakage\`, \`rights\`, \`depends-on-retired\`, \`depends-on-deprecated\`, \`replaced-by\`, \`staleness\`, \`bus-factor\`, \`production-readiness\`, \`pinned-data\`, \`objective-met\`, \`metric-integrity\`, \`feature-columns\`, \`feature-skew\`, \`certified-domain\`, \`completeness\`."
     `);
     expect(report({}, { config: 'rules:\n  stalenes: off\n' })).toMatchInlineSnapshot(`
       "[config] cardcat.config.yaml:2:3 error Unknown rule \`stalenes\`

@@ -170,7 +170,7 @@ describe('bad files', () => {
   it('reports a folder that is not a kind, and a stray file at the top', () => {
     expect(report({ 'dataset/a.yaml': DATASET, 'notes.txt': 'hello', 'README.md': '# Catalog\n' })).toMatchInlineSnapshot(`
       "content/README.md:1:1 warning [layout] Unexpected file \`README.md\` at the top of the content folder; entries live in a kind's folder
-      content/dataset:1:1 error [layout] Unexpected folder \`dataset\`, expected one of \`datasets\`, \`models\`, \`sources\`, \`teams\`, \`people\`, \`glossary\`, \`licenses\`
+      content/dataset:1:1 error [layout] Unexpected folder \`dataset\`, expected one of \`datasets\`, \`models\`, \`features\`, \`sources\`, \`teams\`, \`people\`, \`glossary\`, \`licenses\`
         hint: Did you mean \`datasets\`?
       content/notes.txt:1:1 warning [layout] Unexpected file \`notes.txt\` at the top of the content folder; entries live in a kind's folder"
     `);
@@ -179,7 +179,7 @@ describe('bad files', () => {
   it('reports names that differ only in case, pointing at the file that already has the id', () => {
     const { catalog } = hostile({ 'datasets/churn.yaml': DATASET, 'datasets/Churn.yaml': DATASET, 'datasets/b.md': md(DATASET), 'datasets/b.MD': md(DATASET), 'Datasets/c.yaml': DATASET });
     expect(show(catalog.diagnostics.filter((d) => d.rule !== 'completeness'))).toMatchInlineSnapshot(`
-      "content/Datasets:1:1 error [layout] Unexpected folder \`Datasets\`, expected one of \`datasets\`, \`models\`, \`sources\`, \`teams\`, \`people\`, \`glossary\`, \`licenses\`
+      "content/Datasets:1:1 error [layout] Unexpected folder \`Datasets\`, expected one of \`datasets\`, \`models\`, \`features\`, \`sources\`, \`teams\`, \`people\`, \`glossary\`, \`licenses\`
         hint: Did you mean \`datasets\`?
       content/datasets/Churn.yaml:1:1 error [id] Unexpected file name \`Churn.yaml\`: an id must be lowercase kebab-case
         hint: Rename it to a lowercase kebab-case id; \`churn.yaml\` is already taken by another file, so merge the two or choose another id.

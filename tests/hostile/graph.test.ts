@@ -15,6 +15,7 @@ const owned = 'description: An entry.\nowners: [data-team]\nreviewed: 2026-11-01
 const ONE_OF_EACH: Record<Kind, string> = {
   dataset: `title: D\n${owned}`,
   model: `title: M\n${owned}`,
+  feature: `title: F\n${owned}`,
   source: `title: S\n${owned}type: api\n`,
   team: 'title: T\n',
   person: 'title: P\nemail: p@example.com\n',
@@ -129,6 +130,10 @@ describe('hostile graphs', () => {
       { kind: 'model', field: 'fallback', yaml: 'fallback: ID\n', relation: 'fallback' },
       { kind: 'model', field: 'metrics.dataset', yaml: 'metrics: [{ name: recall, value: 0.5, dataset: ID }]\n', relation: 'measured_on' },
       { kind: 'model', field: 'license', yaml: 'license: ID\n', relation: 'licensed_under' },
+      { kind: 'feature', field: 'training', yaml: 'training: ID.c\n', relation: 'computed_from' },
+      { kind: 'feature', field: 'serving.column', yaml: 'serving: { column: ID.c }\n', relation: 'served_from' },
+      { kind: 'feature', field: 'serving.source', yaml: 'serving: { source: ID }\n', relation: 'served_by' },
+      { kind: 'feature', field: 'term', yaml: 'term: ID\n', relation: 'uses_term' },
       { kind: 'source', field: 'backup_source', yaml: 'backup_source: ID\n', relation: 'backup_source' },
       { kind: 'person', field: 'teams', yaml: 'teams: [ID]\n', relation: 'member_of' },
       { kind: 'glossary', field: 'related', yaml: 'related: [ID]\n', relation: 'related_term' },

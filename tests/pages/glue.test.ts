@@ -46,7 +46,7 @@ describe('the routes glue', () => {
   });
 
   it('lists the first index page of every kind, and no further pages for a small catalog', () => {
-    expect(kindIndexPaths(1).map((p) => p.params.kind)).toEqual(['datasets', 'models', 'sources', 'teams', 'people', 'glossary', 'licenses']);
+    expect(kindIndexPaths(1).map((p) => p.params.kind)).toEqual(['datasets', 'models', 'features', 'sources', 'teams', 'people', 'glossary', 'licenses']);
     expect(kindIndexPaths(2)).toEqual([]);
     expect(kindIndexPaths(1)[0]!.props.model().index!.rows).toHaveLength(CLOSURE_INLINE + 2);
   });

@@ -58,7 +58,7 @@ describe('the page model of a model card', () => {
   it('describes intended use with the vocabulary of uses and certified ranges as text', () => {
     const use = body().intendedUse;
     expect(use.intendedFor).toEqual([{ use: 'retention-campaigns', label: expect.any(String) }]);
-    expect(use.certifiedDomain).toEqual([['tenure_days', '30 to 3650']]);
+    expect(use.certifiedDomain).toEqual([['tenure_days', '30 to 3650'], ['days-since-last-play', '0 to 3650']]);
     expect(use.outOfScope).toEqual(['credit decisions']);
   });
 

@@ -88,4 +88,12 @@ describe('pinned-versions', () => {
     });
     expect(text).toBe('');
   });
+
+  it('accepts a pin to an earlier version a model card lists under versions', () => {
+    const text = diagnose('pinned-versions', {
+      'models/user-embeddings.md': embeddings.replace('version: 2.0.0', 'version: 2.0.0\nversions: [{ version: 1.0.0, notes: First release. }]'),
+      'datasets/logged.md': '---\ntitle: Logged\ndescription: L.\nowners: [data-team]\nderived_from: [{ model: user-embeddings, version: 1.0.0 }]\n---\n',
+    });
+    expect(text).toBe('');
+  });
 });

@@ -75,6 +75,19 @@ describe('rights', () => {
     `);
   });
 
+  it('reports a use prohibited on the data a model feature is computed from', () => {
+    const text = check({
+      'datasets/catalogue.md': dataset('Catalogue', 'schema: [{ name: genre, type: string }]\nrights: { license: MIT, prohibited_uses: [advertising] }\n'),
+      'features/genre.md': '---\ntitle: Genre\ndescription: G.\nowners: [data-team]\ntraining: catalogue.genre\n---\n',
+      'models/ads.md': dataset('Ads', 'features: [genre]\nintended_use: [advertising]\n'),
+    });
+    expect(text).toMatchInlineSnapshot(`
+      "content/models/ads.md:6:16 error Use \`advertising\` is prohibited by upstream \`catalogue\` (through \`ads\` → \`genre\` → \`catalogue\`)
+        hint: A use prohibited upstream stays prohibited for everything derived from it.
+        see: content/datasets/catalogue.md:6:9 declared on \`catalogue\`"
+    `);
+  });
+
   it('reports a dataset derived from no-derivatives data', () => {
     const text = check({
       'datasets/reviews.md': dataset('Reviews', 'rights: { license: CC-BY-ND-4.0 }\n'),

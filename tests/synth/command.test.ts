@@ -18,7 +18,7 @@ describe('npm run synth', () => {
     const { io: i, out } = io(root);
     expect(await main(['synth', '--entries', '60', '--out', 'synthetic', '--quiet'], i)).toBe(0);
     expect(out.join('\n')).toContain('Wrote 61 files to synthetic');
-    expect(readdirSync(path.join(root, 'synthetic', 'content')).sort()).toEqual(['datasets', 'glossary', 'licenses', 'models', 'people', 'sources', 'teams']);
+    expect(readdirSync(path.join(root, 'synthetic', 'content')).sort()).toEqual(['datasets', 'features', 'glossary', 'licenses', 'models', 'people', 'sources', 'teams']);
     expect(readFileSync(path.join(root, 'synthetic', 'cardcat.config.yaml'), 'utf8')).toContain('uses:');
     const { io: checkIo } = io(root);
     expect(await main(['check', '--content', 'synthetic/content', '--today', '2026-11-01'], checkIo)).toBe(0);

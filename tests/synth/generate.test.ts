@@ -32,7 +32,7 @@ describe('synthetic catalogs', () => {
     expect(count('dataset') / 450).toBeLessThan(0.75);
     expect(count('model') / 450).toBeGreaterThan(0.12);
     expect(count('model') / 450).toBeLessThan(0.18);
-    for (const kind of ['source', 'team', 'person', 'glossary', 'license']) expect(count(kind)).toBeGreaterThan(0);
+    for (const kind of ['feature', 'source', 'team', 'person', 'glossary', 'license']) expect(count(kind)).toBeGreaterThan(0);
   });
 
   it('has lineage twelve datasets deep and hubs that feed a large share of the catalog', () => {
@@ -53,6 +53,20 @@ describe('synthetic catalogs', () => {
     const models = catalog.entries.filter((e) => e.kind === 'model');
     expect(models.every((m) => m.kind === 'model' && m.data.training?.length === 1 && m.data.metrics?.every((x) => x.objective))).toBe(true);
     expect(models.some((m) => m.kind === 'model' && m.data.stage === 'production' && m.data.fallback)).toBe(true);
+  });
+
+  it('has feature store entries that models name, earlier model versions, certified domains and last resorts, all checking clean', () => {
+    const features = catalog.entries.filter((e) => e.kind === 'feature');
+    expect(features.length).toBe(synthCounts(450).feature);
+    const models = catalog.entries.flatMap((e) => (e.kind === 'model' ? [e] : []));
+    const named = new Set(models.flatMap((m) => m.data.features ?? []));
+    expect(features.filter((f) => named.has(f.id)).length).toBeGreaterThan(features.length / 2);
+    expect(features.some((f) => f.kind === 'feature' && f.data.serving?.column)).toBe(true);
+    expect(models.filter((m) => m.data.versions?.length === 2).length).toBeGreaterThan(models.length / 5);
+    expect(models.filter((m) => m.data.certified_domain).length).toBeGreaterThan(models.length / 5);
+    expect(models.some((m) => m.data.last_resort && !m.data.fallback)).toBe(true);
+    const newRules = new Set(['feature-columns', 'feature-skew', 'certified-domain']);
+    expect(catalog.diagnostics.filter((d) => newRules.has(d.rule)).map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([]);
   });
 
   it('writes Markdown bodies that cover the datasheet and model-card sections', () => {

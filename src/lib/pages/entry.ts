@@ -8,6 +8,7 @@ import { entryJsonLd, jsonLdScript } from '../interchange/export/jsonld.ts';
 import { facetValues, SEARCH_FACETS } from '../site/facets.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { datasetBody, type DatasetBody } from './dataset.ts';
+import { featureBody, type FeatureBody } from './feature.ts';
 import { glossaryBody, type GlossaryBody } from './glossary.ts';
 import { entryHeader, type EntryHeaderModel } from './header.ts';
 import { licenseBody, type LicenseBody } from './license.ts';
@@ -15,7 +16,7 @@ import { modelBody, type ModelBody } from './model.ts';
 import { sourceBody, type SourceBody } from './source.ts';
 import { teamBody, type TeamBody } from './team.ts';
 
-export type EntryBody = DatasetBody | ModelBody | SourceBody | TeamBody | GlossaryBody | LicenseBody;
+export type EntryBody = DatasetBody | ModelBody | FeatureBody | SourceBody | TeamBody | GlossaryBody | LicenseBody;
 
 export interface TocItem {
   id: string;
@@ -43,6 +44,7 @@ export interface EntryPageModel {
 const TOC: Record<Kind, [string, string][]> = {
   dataset: [['where', 'Where to find it'], ['datasheet', 'Datasheet'], ['schema', 'Schema'], ['splits', 'Splits'], ['rights', 'Rights'], ['lineage', 'Lineage']],
   model: [['model-details', 'Model details'], ['intended-use', 'Intended use'], ['factors', 'Factors'], ['metrics', 'Metrics'], ['evaluation-data', 'Evaluation data'], ['training-data', 'Training data'], ['quantitative-analyses', 'Quantitative analyses'], ['ethical-considerations', 'Ethical considerations'], ['caveats-and-recommendations', 'Caveats and recommendations'], ['operations', 'Monitoring and retraining'], ['rights', 'Rights'], ['lineage', 'Lineage']],
+  feature: [['definition', 'Definition'], ['columns', 'Training and serving'], ['lineage', 'Lineage']],
   source: [['about', 'About this source'], ['lineage', 'Lineage']],
   team: [['members', 'Members'], ['about', 'About'], ['owns', 'Owns'], ['single-owner', 'Owned by one member']],
   person: [['contact', 'Contact'], ['about', 'About'], ['owns', 'Owns']],
@@ -69,6 +71,8 @@ function entryBody(catalog: Catalog, entry: Entry): EntryBody {
       return datasetBody(catalog, entry);
     case 'model':
       return modelBody(catalog, entry);
+    case 'feature':
+      return featureBody(catalog, entry);
     case 'source':
       return sourceBody(catalog, entry);
     case 'team':

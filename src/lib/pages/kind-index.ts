@@ -12,6 +12,7 @@ import { linksOf } from './links.ts';
 export const INTROS: Record<Kind, string> = {
   dataset: 'Every dataset, with its datasheet: where it lives, its columns and splits, what it may be used for, and what it feeds.',
   model: 'Every model card: what each model is for, how well it does against its objectives, and what data it rests on.',
+  feature: 'Feature definitions from the feature store: what each input of our models means, the column it is trained on and where it is served from.',
   source: 'Where raw data comes from, who to call when it breaks, and how we know it is still there.',
   team: 'Teams own entries, so that knowledge outlives any one person.',
   person: 'People who own entries, and the teams they belong to.',

@@ -1,5 +1,5 @@
 /** Direct dependencies of active entries on deprecated or retired ones, shared by two rules. */
-import { referencesOf } from '../references.ts';
+import { referencesOf, resolves } from '../references.ts';
 import { RELATIONS } from '../relations.ts';
 import type { RuleContext } from './rule.ts';
 
@@ -15,6 +15,7 @@ export function reportDependenciesWithStatus({ catalog, report }: RuleContext, s
     for (const ref of referencesOf(entry)) {
       if (!flagged.has(ref.to) || !RELATIONS[ref.type].dependency || seen.has(ref.to)) continue;
       const target = catalog.byId.get(ref.to)!;
+      if (!resolves(ref, target)) continue;
       // One report per upstream entry, at its first reference: the rest say the same.
       seen.add(ref.to);
       const replacement = target.data.replaced_by;

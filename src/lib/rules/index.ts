@@ -1,8 +1,11 @@
 /** Every cross-entry rule, in the order their diagnostics are most useful to read. */
 import { busFactor } from './bus-factor.ts';
+import { certifiedDomain } from './certified-domain.ts';
 import { completeness } from './completeness.ts';
 import { dependsOnDeprecated } from './depends-on-deprecated.ts';
 import { dependsOnRetired } from './depends-on-retired.ts';
+import { featureColumns } from './feature-columns.ts';
+import { featureSkew } from './feature-skew.ts';
 import { feedbackLoop } from './feedback-loop.ts';
 import { knownUses } from './known-uses.ts';
 import { leakage } from './leakage.ts';
@@ -45,6 +48,9 @@ export const RULES: readonly Rule[] = [
   pinnedData,
   objectiveMet,
   metricIntegrity,
+  featureColumns,
+  featureSkew,
+  certifiedDomain,
   completeness,
 ];
 

@@ -1,6 +1,6 @@
 import correctSpdx from 'spdx-correct';
 import { KINDS, type Kind } from '../../../schemas/index.ts';
-import { referencesOf } from '../references.ts';
+import { referencesOf, resolves } from '../references.ts';
 import { RELATIONS } from '../relations.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Entry } from '../types.ts';
@@ -36,6 +36,8 @@ export const references: Rule = {
       for (const ref of referencesOf(entry)) {
         const targets = RELATIONS[ref.type].targets as readonly Kind[];
         const target = byId.get(ref.to);
+        // A feature name that is no feature's id is a column: the feature-columns rule checks it.
+        if (!resolves(ref, target)) continue;
         // Lineage self-references are cycles (lineage-acyclic); the other relations to oneself
         // (a fallback, a backup source, a replacement, an owner) cannot do their job at all.
         if (ref.to === entry.id && !RELATIONS[ref.type].lineage) {

@@ -47,6 +47,7 @@ function quoteUrl(url: string): string {
 export const KIND_COLOURS: Record<Kind, { fill: string; stroke: string }> = {
   dataset: { fill: '#dbeafe', stroke: '#2563eb' },
   model: { fill: '#ede9fe', stroke: '#7c3aed' },
+  feature: { fill: '#f3e8ff', stroke: '#9333ea' },
   source: { fill: '#dcfce7', stroke: '#16a34a' },
   team: { fill: '#fef3c7', stroke: '#d97706' },
   person: { fill: '#ffedd5', stroke: '#ea580c' },

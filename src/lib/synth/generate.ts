@@ -33,7 +33,7 @@ const LEVELS = 12;
 /** How many datasets sit at each lineage level: wide near the sources, thinning out downstream. */
 const LEVEL_WEIGHTS = [10, 14, 14, 12, 10, 9, 8, 7, 6, 4, 3, 3];
 
-export type SynthCounts = Record<'dataset' | 'model' | 'source' | 'team' | 'person' | 'glossary' | 'license', number>;
+export type SynthCounts = Record<'dataset' | 'model' | 'feature' | 'source' | 'team' | 'person' | 'glossary' | 'license', number>;
 
 export function synthCounts(entries: number): SynthCounts {
   if (!Number.isInteger(entries) || entries < MIN_ENTRIES) throw new RangeError(`Expected at least ${MIN_ENTRIES} entries, got ${entries}`);
@@ -44,7 +44,8 @@ export function synthCounts(entries: number): SynthCounts {
   const glossary = share(0.03, 3);
   const license = share(0.02, 3);
   const model = share(0.15, 4);
-  return { dataset: entries - team - person - source - glossary - license - model, model, source, team, person, glossary, license };
+  const feature = share(0.03, 2);
+  return { dataset: entries - team - person - source - glossary - license - model - feature, model, feature, source, team, person, glossary, license };
 }
 
 /** The uses vocabulary of the generated config, with which uses are commercial. */
@@ -104,6 +105,8 @@ interface DatasetPlan {
 
 interface ModelPlan {
   id: string;
+  /** The dataset it is trained on. */
+  data: DatasetPlan;
   trainLevel: number;
   rights: Rights;
   stage: string;
@@ -258,6 +261,9 @@ export function synthesize(options: SynthOptions): SynthFile[] {
   const pools: DatasetPlan[][] = [];
   const hubs: DatasetPlan[] = [];
   const models: ModelPlan[] = [];
+  const features: { id: string; front: Record<string, unknown>; body: string }[] = [];
+  /** Feature ids by their training column, `dataset-id.column`. */
+  const featureOf = new Map<string, string>();
   const anchorYear = Number(asOf.slice(0, 4));
   const months = (count: number) => {
     const out: string[] = [];
@@ -282,6 +288,12 @@ export function synthesize(options: SynthOptions): SynthFile[] {
     for (let i = 0; i < (modelsPerLevel[level] ?? 0); i++) models.push(makeModel(level));
   }
 
+  makeFeatures();
+  for (const m of models) {
+    if (random.chance(0.4)) certify(m);
+    if (random.chance(0.3)) addHistory(m);
+  }
+
   // Entries nothing depends on may be on their way out: a few are deprecated, retired or drafts.
   for (const list of [datasets, models] as const) {
     const active = list.filter((e) => e.front['status'] === 'active');
@@ -302,6 +314,7 @@ export function synthesize(options: SynthOptions): SynthFile[] {
 
   for (const d of datasets) files.push(mdFile('datasets', d.id, d.front, datasheetBody(random, d.facts)));
   for (const m of models) files.push(mdFile('models', m.id, m.front, modelCardBody(random, m.facts)));
+  for (const f of features) files.push(mdFile('features', f.id, f.front, f.body));
   files.push({ path: 'cardcat.config.yaml', text: configText(options, counts) });
   return files;
 
@@ -511,7 +524,11 @@ export function synthesize(options: SynthOptions): SynthFile[] {
     const fallbacks = models.filter((m) => m.stage === 'shadow' && m.front['status'] === 'active');
     const fallback = stage === 'production' ? (fallbacks.length ? random.pick(fallbacks.slice(-20)) : undefined) : undefined;
     if (stage === 'production' && !fallback) stage = 'staging';
-    if (fallback) fallback.dependents++;
+    if (fallback) {
+      fallback.dependents++;
+      // What production falls back to has nothing behind it, by design.
+      fallback.front['last_resort'] ??= `A fixed ${random.pick(['ranking', 'rule', 'lookup table'])} with no model server behind it: what answers when the models that fall back to it are down.`;
+    }
 
     const version = `${random.int(1, 5)}.${random.int(0, 12)}.${random.int(0, 9)}`;
     const lower = (name: string) => words.LOWER_IS_BETTER.has(name);
@@ -570,7 +587,110 @@ export function synthesize(options: SynthOptions): SynthFile[] {
       ...(fallback ? { fallback: fallback.id } : {}), factors: ['region'], stage,
       metrics: metrics.map((m) => ({ name: m.name, value: m.value, ...(m.slice ? { slice: m.slice } : {}), objective: m.objective.min !== undefined ? `≥ ${m.objective.min}` : `≤ ${m.objective.max}` })),
     };
-    return { id, trainLevel: data.level, rights, stage, version, front, facts, dependents: 0 };
+    return { id, data, trainLevel: data.level, rights, stage, version, front, facts, dependents: 0 };
+  }
+
+  /** A column of a dataset as written in its schema, with its unit, range and values. */
+  function columnOf(data: DatasetPlan, name: string): Record<string, unknown> | undefined {
+    return (data.front['schema'] as Record<string, unknown>[]).find((c) => c['name'] === name);
+  }
+
+  /**
+   * Feature store entries for columns models use: each trained on the column it is named
+   * after and served from a downstream copy of it (same name and type, so no skew) or from
+   * a source. Every model trained on that dataset then names the feature instead of the column.
+   */
+  function makeFeatures(): void {
+    const copies = new Map<string, { dataset: DatasetPlan; ref: string }>();
+    for (const d of datasets) {
+      for (const c of d.front['schema'] as Record<string, unknown>[]) {
+        const from = c['derived_from'];
+        if (typeof from === 'string' && !copies.has(from)) copies.set(from, { dataset: d, ref: `${d.id}.${String(c['name'])}` });
+      }
+    }
+    const columnsInUse = () =>
+      models.flatMap((m) => (m.front['features'] as string[]).filter((name) => columnOf(m.data, name)).map((name) => ({ data: m.data, name })));
+    let candidates = columnsInUse();
+    for (let i = 0; i < counts.feature; i++) {
+      if (candidates.length === 0) candidates = columnsInUse();
+      // Columns no model uses yet, when every used one is a feature already.
+      const pick = candidates.length
+        ? candidates.splice(random.int(0, candidates.length - 1), 1)[0]!
+        : (() => {
+            const data = random.pick(datasets.filter((d) => d.trainable));
+            return { data, name: random.pick(data.columns).name };
+          })();
+      if (featureOf.has(`${pick.data.id}.${pick.name}`)) {
+        i--;
+        continue;
+      }
+      const { data, name } = pick;
+      const column = columnOf(data, name)!;
+      const id = unique(`${data.id.split('-')[0]}-${name.replace(/_/g, '-')}`);
+      const training = `${data.id}.${name}`;
+      const copy = copies.get(training);
+      const served = copy?.ref;
+      const source = served ? undefined : random.pick(sources);
+      featureOf.set(training, id);
+      data.dependents++;
+      if (copy) copy.dataset.dependents++;
+      for (const m of models) {
+        if (m.data !== data) continue;
+        m.front['features'] = (m.front['features'] as string[]).map((f) => (f === name ? id : f));
+      }
+      const words_ = name.replace(/_/g, ' ');
+      const front: Record<string, unknown> = {
+        title: titleCase(id),
+        description: `The ${words_} of each ${random.pick(['subscriber', 'session', 'title', 'household'])}, as models read it.`,
+        owners: owners(),
+        status: 'active',
+        entity: random.pick(['subscriber', 'session', 'title', 'household', 'device']),
+        ...(column['unit'] ? { unit: column['unit'] } : {}),
+        training,
+        serving: served ? { column: served } : { source },
+        freshness: random.pick(['per request', '15 min', 'hourly', 'daily']),
+        domain: String(data.front['domain']),
+        reviewed: reviewed(),
+      };
+      const body = [
+        '# Definition', '', `The \`${name}\` column of \`${data.id}\`, shared as one feature so that every model reads it the same way.`, '',
+        '# Computation', '', `For training, read from \`${training}\` at the version each model pins.`, '',
+        '# Serving', '', served ? `Online, served from \`${served}\`, a copy of the training column with the same type.` : `Online, served by \`${source}\`, which no dataset catalogues yet.`, '',
+      ].join('\n');
+      features.push({ id, front, body });
+    }
+  }
+
+  /** A certified domain over up to two features whose training column declares a range or values, within them. */
+  function certify(m: ModelPlan): void {
+    const domain: Record<string, unknown> = {};
+    for (const name of m.front['features'] as string[]) {
+      if (Object.keys(domain).length === 2) break;
+      const training = features.find((f) => f.id === name)?.front['training'] as string | undefined;
+      const column = columnOf(m.data, training ? training.slice(training.indexOf('.') + 1) : name);
+      const range = column?.['range'] as [number, number] | undefined;
+      const values = column?.['values'] as string[] | undefined;
+      if (range) domain[name] = [range[0], range[0] + Math.round((range[1] - range[0]) * random.pick([0.5, 0.8, 1]))];
+      else if (values) domain[name] = random.sample(values, random.int(1, values.length));
+    }
+    if (Object.keys(domain).length) m.front['certified_domain'] = domain;
+  }
+
+  /** Two earlier versions, trained on earlier data where there was some, measured on the same metrics. */
+  function addHistory(m: ModelPlan): void {
+    const dataVersions = (m.data.front['versions'] as { version: string }[]).map((v) => v.version);
+    const metrics = m.front['metrics'] as { name: string; value: number; objective: { min?: number; max?: number } }[];
+    const versions = [2, 1].map((back, k) => ({
+      version: `0.${8 + k}.0`,
+      date: addDays(asOf, -(back * random.int(90, 150) + 30)),
+      training: [{ dataset: m.data.id, split: 'train', version: dataVersions[Math.max(0, dataVersions.length - 1 - back)]! }],
+      metrics: metrics.map((x) => ({
+        ...x,
+        value: x.objective.max !== undefined ? Math.round(x.value * (1 + back * random.next() * 0.08) * 100) / 100 : Math.round((x.value - back * random.next() * 0.04) * 100) / 100,
+      })),
+      notes: k === 0 ? 'First release.' : random.pick(['Retrained on a month more data.', 'Added regional slices.', 'Tuned the learning rate.']),
+    }));
+    m.front['versions'] = versions;
   }
 }
 
