@@ -172,13 +172,13 @@ describe('export', () => {
       'ratio:sc:Float',
       'region:sc:Text',
       'tags:sc:Text',
-      'payload:sc:StructuredValue',
+      'payload:sc:Text',
       'day:sc:Date',
       'churned:sc:Boolean',
     ]);
     expect(splits!.data).toEqual([
-      { 'play-events_splits/name': 'train', 'play-events_splits/num_examples': 80 },
-      { 'play-events_splits/name': 'test', 'play-events_splits/num_examples': 20 },
+      { 'splits/name': 'train', 'splits/num_examples': 80 },
+      { 'splits/name': 'test', 'splits/num_examples': 20 },
     ]);
   });
 

@@ -46,6 +46,16 @@ export function licenseReference(catalog: Catalog, license: string): string {
   return license;
 }
 
+/**
+ * A license as schema.org's `license` wants it (URL or CreativeWork): the URL when one is
+ * known, else a `CreativeWork` named by the license's title or id.
+ */
+export function licenseValue(catalog: Catalog, license: string, prefix = ''): string | Record<string, unknown> {
+  const ref = licenseReference(catalog, license);
+  if (/^https?:\/\//.test(ref)) return ref;
+  return { '@type': `${prefix}CreativeWork`, name: ref, identifier: license };
+}
+
 /** The newest version of a dataset (versions are listed newest last). */
 export function latestVersion(entry: Entry<'dataset'>): { version: string; date?: string } | undefined {
   const last = entry.data.versions?.at(-1);
