@@ -209,14 +209,13 @@ describe('export', () => {
     const model = parseYamlText(readFileSync(path.join(root, 'dist-export/hf/models/churn-model/README.md'), 'utf8').split('---\n')[1]!) as Record<string, unknown>;
     expect(model).toMatchObject({
       license: 'mit',
-      pipeline_tag: 'binary-classification',
-      datasets: ['play-events'],
+      pipeline_tag: 'tabular-classification',
       'model-index': [
         {
           name: 'churn-model',
           results: [
             {
-              task: { type: 'binary-classification' },
+              task: { type: 'tabular-classification', name: 'binary-classification' },
               dataset: { name: 'Play events', type: 'play-events', split: 'test' },
               metrics: [
                 { type: 'recall', value: 0.8 },
@@ -227,15 +226,17 @@ describe('export', () => {
         },
       ],
     });
+    // No Hub id is known for the catalog's datasets: the card names none.
+    expect(model['datasets']).toBeUndefined();
 
-    const back = writeProject({ 'cardcat.config.yaml': CONFIG, 'content/teams/data-team.yaml': TEAM });
+    const back = writeProject({ 'cardcat.config.yaml': CONFIG, 'content/teams/data-team.yaml': TEAM, 'content/people/dee-ata.yaml': PERSON });
     await run(back, 'import', 'hf-dataset', path.join(root, 'dist-export/hf/datasets'));
     await run(back, 'import', 'hf-model', path.join(root, 'dist-export/hf/models'));
     const { catalog, errors } = catalogAt(back);
     expect(errors).toEqual([]);
     const events = catalog.byId.get('play-events') as Entry<'dataset'>;
     expect(events.data.splits?.parts).toEqual([{ name: 'train', rows: 80 }, { name: 'test', rows: 20 }]);
-    expect(events.data.schema?.find((c) => c.name === 'region')).toEqual({ name: 'region', type: 'categorical', description: 'Hugging Face feature type `class_label`', values: ['EU', 'NA'] });
+    expect(events.data.schema?.find((c) => c.name === 'region')).toEqual({ name: 'region', type: 'categorical', values: ['EU', 'NA'] });
     const churn = catalog.byId.get('churn-model') as Entry<'model'>;
     expect(churn.data.metrics).toEqual([
       { name: 'recall', value: 0.8, dataset: 'play-events', split: 'test' },
