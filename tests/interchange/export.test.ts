@@ -140,10 +140,12 @@ describe('export', () => {
       version: '2026-09',
       creator: [{ '@type': 'Organization', name: 'Data team' }, { '@type': 'Person', name: 'Dee Ata', email: 'dee@example.com' }],
       distribution: [
-        { '@type': 'DataDownload', contentUrl: 's3://acme/events/2026.parquet', encodingFormat: 'parquet' },
-        { '@type': 'DataDownload', contentUrl: 's3://acme/events/2025.parquet', encodingFormat: 'parquet' },
+        { '@type': 'DataDownload', contentUrl: 's3://acme/events/2026.parquet', encodingFormat: 'application/x-parquet' },
+        { '@type': 'DataDownload', contentUrl: 's3://acme/events/2025.parquet', encodingFormat: 'application/x-parquet' },
       ],
     });
+    // The size of the whole is no one download's: a Dataset has no `contentSize`.
+    expect(ld['contentSize']).toBeUndefined();
     expect((ld['variableMeasured'] as unknown[])[1]).toEqual({ '@type': 'PropertyValue', name: 'seconds', unitText: 's', minValue: 0, maxValue: 86400 });
     const model = readJson(path.join(root, 'dist-export/jsonld/models/churn-model.jsonld'));
     expect(model).toMatchObject({ '@type': 'SoftwareApplication', name: 'Churn model', softwareVersion: '1.2.0', isBasedOn: [{ '@type': 'Dataset', identifier: 'play-events' }] });

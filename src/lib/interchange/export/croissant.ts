@@ -194,8 +194,9 @@ export function croissantOf(catalog: Catalog, entry: Entry<'dataset'>): Record<s
   // Fields must read from somewhere: without a location the columns stay in `cardcat:schema`.
   const schemaNative = Boolean(d.schema?.length && distribution.length);
   if (d.schema?.length && schemaNative) {
-    // Several URIs are copies of one table (a lake folder and its warehouse mirror), so
-    // every field reads from the first; reading from two would need a join Croissant cannot state.
+    // Croissant reads a record set from one source unless a join links them, and several
+    // URIs are most often copies (a lake folder and its warehouse mirror): every field reads
+    // from the first location, and the description names the others.
     const first = distribution[0];
     const from = { [first!['@type'] === 'cr:FileSet' ? 'fileSet' : 'fileObject']: { '@id': first!['@id'] } };
     const used = new Set<string>();
@@ -203,7 +204,7 @@ export function croissantOf(catalog: Catalog, entry: Entry<'dataset'>): Record<s
       '@type': 'cr:RecordSet',
       '@id': 'records',
       name: entry.id,
-      description: `Rows of ${d.title}${d.sample_id ? `, one per \`${d.sample_id}\`` : ''}.`,
+      description: `Rows of ${d.title}${d.sample_id ? `, one per \`${d.sample_id}\`` : ''}.${distribution.length > 1 ? ` Read from \`${distribution[0]!['@id']}\`; ${distribution.slice(1).map((n) => `\`${n['@id']}\``).join(', ')} hold the same columns.` : ''}`,
       ...(d.sample_id && d.schema.some((c) => c.name === d.sample_id) ? { key: { '@id': `records/${encodeURIComponent(d.sample_id)}` } } : {}),
       field: d.schema.map((c, i) => {
         let id = `records/${encodeURIComponent(c.name)}`;
