@@ -2,6 +2,7 @@
 import type { Catalog, Entry } from '../../types.ts';
 import { catalogManifest } from './catalog-json.ts';
 import { croissantOf } from './croissant.ts';
+import { dataPackageOf } from './frictionless.ts';
 import { hfDatasetCard, hfModelCard } from './hf.ts';
 import { entryJsonLd } from './jsonld.ts';
 import { mctOf } from './mct.ts';
@@ -32,6 +33,14 @@ export const EXPORTERS = {
       ...datasets(c).map((e) => ({ path: `hf/datasets/${e.id}/README.md`, text: hfDatasetCard(c, e) })),
       ...models(c).map((e) => ({ path: `hf/models/${e.id}/README.md`, text: hfModelCard(c, e) })),
     ],
+  },
+  frictionless: {
+    label: 'Frictionless Data Package (v2) per dataset with a location',
+    run: (c: Catalog): ExportFile[] =>
+      datasets(c).flatMap((e) => {
+        const pkg = dataPackageOf(c, e);
+        return pkg ? [{ path: `frictionless/${e.id}/datapackage.json`, text: json(pkg) }] : [];
+      }),
   },
   mct: { label: 'Model Card Toolkit JSON (v0.0.2) per model', run: (c: Catalog): ExportFile[] => models(c).map((e) => ({ path: `mct/${e.id}.json`, text: json(mctOf(c, e)) })) },
 } as const;
