@@ -250,8 +250,15 @@ export function croissantOf(catalog: Catalog, entry: Entry<'dataset'>): Record<s
       .filter(([key, value]) => !(NATIVE.has(key) && (key !== 'schema' || schemaNative)) && value !== undefined)
       .map(([key, value]) => [`cardcat:${key}`, value]),
   );
+  // Extension values are JSON literals (`@json`, as the Croissant context makes `data`): a
+  // JSON-LD processor keeps them whole instead of reading their keys as schema.org terms.
+  const literal = { '@type': '@json' };
+  const context = {
+    ...CROISSANT_CONTEXT,
+    ...Object.fromEntries([...Object.keys(extension), 'cardcat:column', 'cardcat:body'].map((key) => [key, { '@id': key, ...literal }])),
+  };
   return {
-    '@context': CROISSANT_CONTEXT,
+    '@context': context,
     '@type': 'sc:Dataset',
     conformsTo: CROISSANT_CONFORMS_TO,
     name: d.title,
