@@ -90,7 +90,7 @@ Why.
     const upstreamRef = { '@type': 'sc:Dataset', name: 'Raw events', identifier: 'raw-events', url: 'https://catalog.example.com/datasets/raw-events/', version: '2026-09' };
     expect(doc.isBasedOn).toEqual([upstreamRef]);
     expect(doc['prov:wasDerivedFrom']).toEqual([upstreamRef]);
-    expect(doc.license).toEqual({ '@type': 'sc:CreativeWork', name: 'Lumen internal', identifier: 'lumen-internal' });
+    expect(doc.license).toEqual({ '@type': 'sc:CreativeWork', name: 'Lumen internal', identifier: 'lumen-internal', url: 'https://catalog.example.com/licenses/lumen-internal/' });
     expect(doc['rai:personalSensitiveInformation']).toBe('Personal data: yes. Personal-data columns: event_id (pseudonymous).');
     expect(doc['rai:dataUseCases']).toBe('Allowed uses: research.');
   });

@@ -204,7 +204,7 @@ export function croissantOf(catalog: Catalog, entry: Entry<'dataset'>): Record<s
       '@type': 'cr:RecordSet',
       '@id': 'records',
       name: entry.id,
-      description: `Rows of ${d.title}${d.sample_id ? `, one per \`${d.sample_id}\`` : ''}.${distribution.length > 1 ? ` Read from \`${distribution[0]!['@id']}\`; ${distribution.slice(1).map((n) => `\`${n['@id']}\``).join(', ')} hold the same columns.` : ''}`,
+      description: `Rows of ${d.title}${d.sample_id ? `, one per \`${d.sample_id}\`` : ''}.${distribution.length > 1 ? ` Read from \`${distribution[0]!['@id']}\`; ${distribution.slice(1).map((n) => `\`${n['@id']}\``).join(', ')} ${distribution.length === 2 ? 'holds' : 'hold'} the same columns.` : ''}`,
       ...(d.sample_id && d.schema.some((c) => c.name === d.sample_id) ? { key: { '@id': `records/${encodeURIComponent(d.sample_id)}` } } : {}),
       field: d.schema.map((c, i) => {
         let id = `records/${encodeURIComponent(c.name)}`;
