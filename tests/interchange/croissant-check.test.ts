@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkCroissant } from '../../src/lib/interchange/croissant-check.ts';
 import { CROISSANT_CONTEXT } from '../../src/lib/interchange/export/croissant.ts';
+import { EXPORTERS, exportProblems } from '../../src/lib/interchange/export/index.ts';
+import { demoCatalog } from './catalogs.ts';
 
 /** A small file mlcroissant accepts, which each test breaks in one way. */
 function valid(): Record<string, any> {
@@ -107,5 +109,17 @@ describe('the Croissant checks', () => {
     const report = checkCroissant(doc);
     expect(report.errors).toEqual([]);
     expect(report.warnings.map((w) => w.message)).toEqual(['Property "cr:citeAs" is recommended, but does not exist.', "Version doesn't follow MAJOR.MINOR.PATCH: 2026-11."]);
+  });
+});
+
+describe('the export command\'s check', () => {
+  it('names each file and rule the checks reject, and nothing in the demo\'s export', () => {
+    const doc = valid();
+    delete doc.distribution[0].sha256;
+    expect(exportProblems('croissant', [{ path: 'croissant/tiny.json', text: JSON.stringify(doc) }])).toEqual([
+      "croissant/tiny.json: distribution[0] (a.csv): At least one of these properties should be defined: ['md5', 'sha256'].",
+    ]);
+    expect(exportProblems('croissant', EXPORTERS.croissant.run(demoCatalog()))).toEqual([]);
+    expect(exportProblems('hf', [{ path: 'x', text: 'not json' }])).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /** The exports by format: each turns a catalog into files (paths relative to the output folder). */
 import type { Catalog, Entry } from '../../types.ts';
+import { checkCroissant } from '../croissant-check.ts';
 import { catalogManifest } from './catalog-json.ts';
 import { croissantOf } from './croissant.ts';
 import { dataPackageOf } from './frictionless.ts';
@@ -46,4 +47,13 @@ export const EXPORTERS = {
 } as const;
 
 export type ExportFormat = keyof typeof EXPORTERS;
+
+/**
+ * What the format's own validator would reject in the written files, as `path: message`
+ * lines: the mlcroissant checks for Croissant (`../croissant-check.ts`); none for the rest.
+ */
+export function exportProblems(format: ExportFormat, files: readonly ExportFile[]): string[] {
+  if (format !== 'croissant') return [];
+  return files.flatMap((file) => checkCroissant(JSON.parse(file.text)).errors.map((e) => `${file.path}: ${e.at}: ${e.message}`));
+}
 export const EXPORT_FORMATS = Object.keys(EXPORTERS) as ExportFormat[];
