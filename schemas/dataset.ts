@@ -3,6 +3,9 @@ import * as z from 'zod';
 import { commonOwned, date, duration, license, reference, useId, versionLabel } from './shared.ts';
 
 const oneOrMany = (item: z.ZodType<string>) => z.union([item, z.array(item).min(1)]);
+// Checksums as exports need them: Croissant requires one on every file unless the dataset is live.
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 digest: 64 lowercase hex digits');
+const md5 = z.string().regex(/^[0-9a-f]{32}$/, 'Expected an MD5 digest: 32 lowercase hex digits');
 
 export const column = z
   .strictObject({
@@ -114,6 +117,10 @@ export const dataset = z
         uri: oneOrMany(z.string()).describe('Where the data lives: one URI or several.'),
         format: z.string().describe('File or table format, such as `parquet` or `csv`.').optional(),
         backup: oneOrMany(z.string()).describe('Where a backup copy lives.').optional(),
+        sha256: oneOrMany(sha256)
+          .describe('SHA-256 of the file at each URI, in the order of `uri`; only for URIs that name one file, not a folder or table.')
+          .optional(),
+        md5: oneOrMany(md5).describe('MD5 of the file at each URI, in the order of `uri`, where no SHA-256 is known.').optional(),
       })
       .describe('Where to find the data.')
       .optional(),
@@ -131,6 +138,8 @@ export const dataset = z
           date: date.describe('When this version was published.').optional(),
           rows: z.number().int().nonnegative().describe('Rows in this version.').optional(),
           changes: z.string().describe('What changed from the previous version.').optional(),
+          sha256: sha256.describe('SHA-256 of this version\'s file, when it is one file.').optional(),
+          md5: md5.describe('MD5 of this version\'s file, when it is one file and no SHA-256 is known.').optional(),
         }),
       )
       .describe('Published versions, newest last.')

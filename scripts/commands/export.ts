@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, EXPORTERS } from '../../src/lib/interchange/export/index.ts';
+import { EXPORT_FORMATS, EXPORTERS, exportProblems } from '../../src/lib/interchange/export/index.ts';
 import { replaceFile, writeNewFile } from '../../src/lib/safe-write.ts';
 import { CATALOG_OPTIONS, loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';
 
@@ -56,6 +56,7 @@ export function exportCommand(args: string[], io: Io): number {
     io.stdout(`Left ${kept.length} existing file${kept.length === 1 ? '' : 's'} alone (pass --force to replace them):`);
     for (const k of kept) io.stdout(`  ${k}`);
   }
+  for (const problem of exportProblems(kind, files)) io.stdout(`Warning: ${problem}`);
   if (errors) io.stdout(`Note: the catalog has ${errors} error${errors === 1 ? '' : 's'}; entries that fail their schema are not exported. Run \`npm run check\`.`);
   return kept.length ? 1 : 0;
 }

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { ID_PATTERN } from '../../src/lib/ids.ts';
 import { CardError } from '../../src/lib/interchange/front-matter.ts';
-import { IMPORT_FORMATS, IMPORTERS, importText, placeholderOwner, type ImportedFile, type ImportFormat, type RenderedEntry } from '../../src/lib/interchange/import/index.ts';
+import { IMPORT_FORMATS, IMPORTERS, importText, knownEntryOf, placeholderOwner, type ImportedFile, type ImportFormat, type RenderedEntry } from '../../src/lib/interchange/import/index.ts';
 import type { KnownEntry } from '../../src/lib/interchange/model.ts';
 import { FileExistsError, writeNewFile } from '../../src/lib/safe-write.ts';
 import { UsageError, type Io } from '../cli.ts';
@@ -106,36 +106,46 @@ export function importCommand(args: string[], io: Io): number {
       if (bytes > maxBytes) {
         outcome.notes.push({ severity: 'warning', message: `\`${display(abs)}\` is ${bytes.toLocaleString('en')} bytes, over \`max_file_bytes\` (${maxBytes.toLocaleString('en')}): check will refuse it until it is trimmed or the limit raised` });
       }
-      known.set(rendered.entry.id, {
-        kind: rendered.entry.kind,
-        title: String(rendered.entry.data['title']),
-        links: ((rendered.entry.data['links'] as { url: string }[] | undefined) ?? []).map((l) => l.url),
-        ...(rendered.entry.kind === 'dataset' && rendered.entry.data['splits'] ? { splits: (rendered.entry.data['splits'] as { parts: { name: string }[] }).parts.map((p) => p.name) } : {}),
-      });
+      known.set(rendered.entry.id, knownEntryOf(rendered.entry));
     } catch (error) {
       if (!(error instanceof FileExistsError)) throw error;
       outcome.skipped.push(display(abs));
     }
   };
 
+  const contextOf = (file: string) => ({
+    known,
+    uses,
+    fileName: file,
+    ...(values.id !== undefined ? { id: values.id } : {}),
+    ...(hubId !== undefined ? { hubId } : {}),
+    readRelated: (relative: string) => {
+      const abs = path.resolve(path.dirname(file), relative);
+      // Only files beside the package: a schema path must not reach outside its folder.
+      if (!abs.startsWith(path.dirname(file) + path.sep) || !existsSync(abs)) return undefined;
+      return readFileSync(abs, 'utf8');
+    },
+  });
+  // First pass: learn every entry the files hold, so a reference resolves whichever file
+  // comes first. Nothing is written; failures are reported by the second pass.
+  if (files.length > 1) {
+    for (const file of files) {
+      try {
+        for (const rendered of importText(format as ImportFormat, readFileSync(file, 'utf8'), contextOf(file)).entries) {
+          if (!known.has(rendered.entry.id)) known.set(rendered.entry.id, knownEntryOf(rendered.entry));
+        }
+      } catch (error) {
+        if (!(error instanceof CardError)) throw error;
+      }
+    }
+  }
+
   for (const file of files) {
     const outcome: FileOutcome = { file: display(file), written: [], skipped: [], notes: [], unmapped: [] };
     outcomes.push(outcome);
     try {
       const text = readFileSync(file, 'utf8');
-      const result = importText(format as ImportFormat, text, {
-        known,
-        uses,
-        fileName: file,
-        ...(values.id !== undefined ? { id: values.id } : {}),
-        ...(hubId !== undefined ? { hubId } : {}),
-        readRelated: (relative) => {
-          const abs = path.resolve(path.dirname(file), relative);
-          // Only files beside the package: a schema path must not reach outside its folder.
-          if (!abs.startsWith(path.dirname(file) + path.sep) || !existsSync(abs)) return undefined;
-          return readFileSync(abs, 'utf8');
-        },
-      });
+      const result = importText(format as ImportFormat, text, contextOf(file));
       outcome.notes = result.notes;
       outcome.unmapped = result.unmapped;
       imported.push(result);

@@ -154,7 +154,7 @@ describe('bad YAML', () => {
       content/datasets/a.yaml:8:13 error [yaml] Unexpected key \`__proto__\`: it is reserved and is never read
         hint: Rename the key.
       content/datasets/a.yaml:8:13 error [schema] Unknown field \`__proto__\` in \`location\`
-        hint: Fields allowed here: \`uri\`, \`format\`, \`backup\`.
+        hint: Fields allowed here: \`uri\`, \`format\`, \`backup\`, \`sha256\`, \`md5\`.
       content/datasets/a.yaml:12:33 error [yaml] Unexpected key \`__proto__\`: it is reserved and is never read
         hint: Rename the key."
     `);

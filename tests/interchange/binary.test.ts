@@ -21,6 +21,6 @@ describe('the import and export commands, run as a user runs them', () => {
     expect(again.status).toBe(1);
     const usage = spawnSync(node, [cli, 'export', 'parquet'], { cwd: project, encoding: 'utf8' });
     expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain('Unknown export format `parquet`, expected one of `catalog`, `croissant`, `jsonld`, `hf`, `mct`');
+    expect(usage.stderr).toContain('Unknown export format `parquet`, expected one of `catalog`, `croissant`, `jsonld`, `hf`, `frictionless`, `mct`');
   });
 });

@@ -140,10 +140,12 @@ describe('export', () => {
       version: '2026-09',
       creator: [{ '@type': 'Organization', name: 'Data team' }, { '@type': 'Person', name: 'Dee Ata', email: 'dee@example.com' }],
       distribution: [
-        { '@type': 'DataDownload', contentUrl: 's3://acme/events/2026.parquet', encodingFormat: 'parquet' },
-        { '@type': 'DataDownload', contentUrl: 's3://acme/events/2025.parquet', encodingFormat: 'parquet' },
+        { '@type': 'DataDownload', contentUrl: 's3://acme/events/2026.parquet', encodingFormat: 'application/x-parquet' },
+        { '@type': 'DataDownload', contentUrl: 's3://acme/events/2025.parquet', encodingFormat: 'application/x-parquet' },
       ],
     });
+    // The size of the whole is no one download's: a Dataset has no `contentSize`.
+    expect(ld['contentSize']).toBeUndefined();
     expect((ld['variableMeasured'] as unknown[])[1]).toEqual({ '@type': 'PropertyValue', name: 'seconds', unitText: 's', minValue: 0, maxValue: 86400 });
     const model = readJson(path.join(root, 'dist-export/jsonld/models/churn-model.jsonld'));
     expect(model).toMatchObject({ '@type': 'SoftwareApplication', name: 'Churn model', softwareVersion: '1.2.0', isBasedOn: [{ '@type': 'Dataset', identifier: 'play-events' }] });
@@ -172,13 +174,13 @@ describe('export', () => {
       'ratio:sc:Float',
       'region:sc:Text',
       'tags:sc:Text',
-      'payload:sc:StructuredValue',
+      'payload:sc:Text',
       'day:sc:Date',
       'churned:sc:Boolean',
     ]);
     expect(splits!.data).toEqual([
-      { 'play-events_splits/name': 'train', 'play-events_splits/num_examples': 80 },
-      { 'play-events_splits/name': 'test', 'play-events_splits/num_examples': 20 },
+      { 'splits/name': 'train', 'splits/num_examples': 80 },
+      { 'splits/name': 'test', 'splits/num_examples': 20 },
     ]);
   });
 
@@ -209,14 +211,13 @@ describe('export', () => {
     const model = parseYamlText(readFileSync(path.join(root, 'dist-export/hf/models/churn-model/README.md'), 'utf8').split('---\n')[1]!) as Record<string, unknown>;
     expect(model).toMatchObject({
       license: 'mit',
-      pipeline_tag: 'binary-classification',
-      datasets: ['play-events'],
+      pipeline_tag: 'tabular-classification',
       'model-index': [
         {
           name: 'churn-model',
           results: [
             {
-              task: { type: 'binary-classification' },
+              task: { type: 'tabular-classification', name: 'binary-classification' },
               dataset: { name: 'Play events', type: 'play-events', split: 'test' },
               metrics: [
                 { type: 'recall', value: 0.8 },
@@ -227,15 +228,17 @@ describe('export', () => {
         },
       ],
     });
+    // No Hub id is known for the catalog's datasets: the card names none.
+    expect(model['datasets']).toBeUndefined();
 
-    const back = writeProject({ 'cardcat.config.yaml': CONFIG, 'content/teams/data-team.yaml': TEAM });
+    const back = writeProject({ 'cardcat.config.yaml': CONFIG, 'content/teams/data-team.yaml': TEAM, 'content/people/dee-ata.yaml': PERSON });
     await run(back, 'import', 'hf-dataset', path.join(root, 'dist-export/hf/datasets'));
     await run(back, 'import', 'hf-model', path.join(root, 'dist-export/hf/models'));
     const { catalog, errors } = catalogAt(back);
     expect(errors).toEqual([]);
     const events = catalog.byId.get('play-events') as Entry<'dataset'>;
     expect(events.data.splits?.parts).toEqual([{ name: 'train', rows: 80 }, { name: 'test', rows: 20 }]);
-    expect(events.data.schema?.find((c) => c.name === 'region')).toEqual({ name: 'region', type: 'categorical', description: 'Hugging Face feature type `class_label`', values: ['EU', 'NA'] });
+    expect(events.data.schema?.find((c) => c.name === 'region')).toEqual({ name: 'region', type: 'categorical', values: ['EU', 'NA'] });
     const churn = catalog.byId.get('churn-model') as Entry<'model'>;
     expect(churn.data.metrics).toEqual([
       { name: 'recall', value: 0.8, dataset: 'play-events', split: 'test' },

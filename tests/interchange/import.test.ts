@@ -278,7 +278,7 @@ describe('import', () => {
       rights: { license: 'CC-BY-4.0' },
       links: [{ title: 'Homepage', url: 'https://example.com/tiny' }],
       versions: [{ version: '1.2.0' }],
-      location: { uri: 'https://example.com/data.csv', format: 'text/csv' },
+      location: { uri: 'https://example.com/data.csv', format: 'csv' },
       schema: [
         { name: 'age', type: 'integer' },
         { name: 'name', type: 'string', description: 'Full name' },

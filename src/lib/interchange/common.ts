@@ -1,5 +1,5 @@
 /** Pieces every importer shares: owners, status, descriptions, resolution of foreign names. */
-import type { DraftEntry, ImportContext, Placeholder } from './model.ts';
+import type { DraftEntry, ImportContext, ImportResult, Placeholder } from './model.ts';
 import { idFromFileName, toId } from './ids.ts';
 
 /**
@@ -122,4 +122,22 @@ export function httpUrl(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A card Cardcat's Hugging Face export wrote carries the entry's own fields in a `cardcat:`
+ * block (the Hub keeps extra YAML keys). Those fields win over what the Hub's forms gave:
+ * the mapped entry keeps only the `native` fields the card carries as they are, the block
+ * gives the rest, and the card's prose is the body as written.
+ */
+export function withCardcatBlock(result: ImportResult, meta: Record<string, unknown>, body: string, native: readonly string[]): ImportResult {
+  const block = meta['cardcat'];
+  if (!isRecord(block)) return result;
+  const entries = result.entries.map((entry) => ({
+    ...entry,
+    data: { ...Object.fromEntries(native.filter((k) => entry.data[k] !== undefined).map((k) => [k, entry.data[k]])), ...block },
+    body,
+    placeholders: [],
+  }));
+  return { entries, notes: [{ severity: 'info', message: 'Fields read from the card\'s `cardcat:` block, as Cardcat exported them' }], unmapped: [] };
 }

@@ -1,12 +1,23 @@
 /**
- * Croissant 1.0 JSON-LD for a dataset: the specification's required properties
- * (`@context`, `conformsTo`, name, description, license, url, distribution, recordSet
- * with fields), split parts as a `cr:Split` record set with their example counts, and
- * rights as `conditionsOfAccess`. Importing the output gives back the same entry fields,
- * so export → import → export is stable.
+ * Croissant 1.0 JSON-LD for a dataset, which `mlcroissant validate` accepts (the checks it
+ * runs are encoded in `../croissant-check.ts`, and the tests run them on every export):
+ * files as `cr:FileObject` with their checksums (the dataset is marked live where the
+ * catalog knows none), folders and globs as `cr:FileSet` with `includes`, MIME types for
+ * `encodingFormat`, the schema as a record set whose every field reads from the data, split
+ * parts as a `cr:Split` record set, `citeAs`, lineage as `isBasedOn` and
+ * `prov:wasDerivedFrom`, rights as `conditionsOfAccess` and Responsible-AI properties.
+ *
+ * What Croissant has no property for is written under the `cardcat:` prefix (an extra
+ * vocabulary, which JSON-LD readers keep and Croissant tools ignore): each front-matter
+ * field as `cardcat:<field>`, each column's details as `cardcat:column`, the Markdown body
+ * as `cardcat:body`. The importer reads them back, so a round trip loses nothing.
  */
 import type { Catalog, Entry } from '../../types.ts';
-import { asList, latestVersion, licenseReference, ownersOf, pageUrl, sourceUrl } from './shared.ts';
+import { formatInfo } from '../mime.ts';
+import { asList, latestVersion, licenseValue, ownersOf, pageUrl, sourceUrl } from './shared.ts';
+
+/** The IRI of Cardcat's extension vocabulary: a URN, so no one mistakes it for a page. */
+export const CARDCAT_VOCABULARY = 'urn:cardcat:';
 
 export const CROISSANT_CONFORMS_TO = 'http://mlcommons.org/croissant/1.0';
 
@@ -46,9 +57,17 @@ export const CROISSANT_CONTEXT = {
   source: 'cr:source',
   subField: 'cr:subField',
   transform: 'cr:transform',
+  // Beyond the 1.0 context: provenance (Croissant 1.1 adds it) and Cardcat's own terms.
+  prov: 'http://www.w3.org/ns/prov#',
+  cardcat: CARDCAT_VOCABULARY,
 } as const;
 
-const DATA_TYPES: Record<string, string> = {
+/**
+ * Column types as Croissant data types mlcroissant can read (`CROISSANT_DATA_TYPES` in
+ * `../croissant-check.ts`); the types it has none for are text, and `cardcat:column`
+ * keeps the catalog's own type.
+ */
+export const CROISSANT_TYPE_OF: Readonly<Record<string, string>> = {
   string: 'sc:Text',
   text: 'sc:Text',
   categorical: 'sc:Text',
@@ -58,17 +77,14 @@ const DATA_TYPES: Record<string, string> = {
   date: 'sc:Date',
   datetime: 'sc:DateTime',
   image: 'sc:ImageObject',
-  audio: 'sc:AudioObject',
-  binary: 'sc:MediaObject',
-  struct: 'sc:StructuredValue',
+  audio: 'sc:Text',
+  binary: 'sc:Text',
+  struct: 'sc:Text',
   array: 'sc:Text',
 };
 
-/** `a.csv` for `s3://bucket/a.csv`; an index when the URI has no usable last segment. */
-function fileId(uri: string, index: number): string {
-  const last = uri.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').at(-1);
-  return last && !last.includes(':') ? last : `file-${index + 1}`;
-}
+/** Front-matter fields a standard Croissant property carries whole; the rest go under `cardcat:`. */
+const NATIVE = new Set(['title', 'description', 'tags', 'schema']);
 
 /** Rights beyond the license, in a fixed form that the Croissant importer reads back. */
 export function conditionsOfAccess(rights: NonNullable<Entry<'dataset'>['data']['rights']>): string | undefined {
@@ -82,68 +98,187 @@ export function conditionsOfAccess(rights: NonNullable<Entry<'dataset'>['data'][
   return parts.length ? parts.join(' ') : undefined;
 }
 
+/** A folder (`…/`) or a glob names many files: a FileSet. Anything else is one file or table. */
+export const isFileSet = (uri: string): boolean => uri.endsWith('/') || /[*?[]/.test(uri);
+
+/**
+ * The distribution: one node per URI, `location-1`, `location-2`… (ids no field or record
+ * set can take: theirs start with `records/` and `splits/`). Checksums come from
+ * `location.sha256`/`md5` by position, else, for a single file, from the newest version.
+ */
+function distributionOf(entry: Entry<'dataset'>): { nodes: Record<string, unknown>[]; live: boolean } {
+  const location = entry.data.location;
+  const uris = asList(location?.uri);
+  const sha256 = asList(location?.sha256);
+  const md5 = asList(location?.md5);
+  const latest = entry.data.versions?.at(-1);
+  const info = formatInfo(location?.format);
+  // No MIME type fits a warehouse table or an unknown format; Croissant requires one.
+  const mime = info?.mime ?? 'application/octet-stream';
+  let live = false;
+  const nodes = uris.map((uri, i) => {
+    const id = `location-${i + 1}`;
+    const name = uri.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').at(-1) || id;
+    if (isFileSet(uri)) {
+      const includes = uri.endsWith('/') ? `${uri}**/*${info ? `.${info.extension}` : ''}` : uri;
+      return { '@type': 'cr:FileSet', '@id': id, name, encodingFormat: mime, includes };
+    }
+    const sha = sha256[i] ?? (uris.length === 1 ? latest?.sha256 : undefined);
+    const md = md5[i] ?? (uris.length === 1 ? latest?.md5 : undefined);
+    if (!sha && !md) live = true;
+    return { '@type': 'cr:FileObject', '@id': id, name, contentUrl: uri, encodingFormat: mime, ...(md ? { md5: md } : {}), ...(sha ? { sha256: sha } : {}) };
+  });
+  return { nodes, live };
+}
+
+/** A BibTeX entry for `citeAs`, from what the catalog knows. */
+function citation(catalog: Catalog, entry: Entry<'dataset'>, url: string | undefined): string {
+  const clean = (text: string) => text.replace(/[{}\\]/g, '');
+  const version = latestVersion(entry);
+  const authors = ownersOf(catalog, entry).map((o) => `{${clean(o.name)}}`);
+  const lines = [
+    `  title = {${clean(entry.data.title)}}`,
+    ...(authors.length ? [`  author = {${authors.join(' and ')}}`] : []),
+    ...(version?.date ? [`  year = {${version.date.slice(0, 4)}}`] : []),
+    ...(version ? [`  version = {${clean(version.version)}}`] : []),
+    ...(url ? [`  url = {${url}}`] : []),
+  ];
+  return `@misc{${entry.id},\n${lines.join(',\n')}\n}`;
+}
+
+/** Upstream datasets and models, as schema.org objects for `isBasedOn` and `prov:wasDerivedFrom`. */
+function upstreamOf(catalog: Catalog, entry: Entry<'dataset'>): Record<string, unknown>[] {
+  return (entry.data.derived_from ?? []).map((dv) => {
+    const ref = (dv.dataset ?? dv.model)!;
+    const id = ref.split('@')[0]!;
+    const target = catalog.byId.get(id);
+    const url = target ? pageUrl(catalog, target) : undefined;
+    return {
+      '@type': dv.dataset ? 'sc:Dataset' : 'sc:CreativeWork',
+      name: target?.data.title ?? id,
+      identifier: id,
+      ...(url ? { url } : {}),
+      ...(dv.version ?? ref.split('@')[1] ? { version: dv.version ?? ref.split('@')[1] } : {}),
+    };
+  });
+}
+
+/** Responsible-AI properties the rights and columns answer (the RAI vocabulary has no license or access terms). */
+function raiOf(entry: Entry<'dataset'>): Record<string, string> {
+  const d = entry.data;
+  const rai: Record<string, string> = {};
+  const personal = (d.schema ?? []).filter((c) => c.pii && c.pii !== 'none').map((c) => `${c.name} (${c.pii})`);
+  if (d.rights?.personal_data !== undefined || personal.length) {
+    rai['rai:personalSensitiveInformation'] = [
+      ...(d.rights?.personal_data !== undefined ? [`Personal data: ${d.rights.personal_data ? 'yes' : 'no'}.`] : []),
+      ...(d.rights?.consent ? [`Legal basis: ${d.rights.consent}.`] : []),
+      ...(personal.length ? [`Personal-data columns: ${personal.join(', ')}.`] : []),
+    ].join(' ');
+  }
+  const uses = [
+    ...(d.rights?.allowed_uses?.length ? [`Allowed uses: ${d.rights.allowed_uses.join(', ')}.`] : []),
+    ...(d.rights?.prohibited_uses?.length ? [`Prohibited uses, for this data and everything derived from it: ${d.rights.prohibited_uses.join(', ')}.`] : []),
+  ];
+  if (uses.length) rai['rai:dataUseCases'] = uses.join(' ');
+  if (d.rights?.retention) rai['rai:dataReleaseMaintenancePlan'] = `Data may be kept for ${d.rights.retention}.`;
+  return rai;
+}
+
 export function croissantOf(catalog: Catalog, entry: Entry<'dataset'>): Record<string, unknown> {
   const d = entry.data;
   // The specification requires a url: the page, else the entry's own link, else its source file.
   const url = pageUrl(catalog, entry) ?? d.links?.[0]?.url ?? sourceUrl(catalog, entry);
   const version = latestVersion(entry);
-  const uris = asList(d.location?.uri);
-  const ids = uris.map((uri, i) => fileId(uri, i));
-  const uniqueIds = ids.map((id, i) => (ids.indexOf(id) === i ? id : `${id}-${i + 1}`));
-  const distribution = uris.map((uri, i) => ({
-    '@type': 'cr:FileObject',
-    '@id': uniqueIds[i],
-    name: uniqueIds[i],
-    contentUrl: uri,
-    ...(d.location?.format ? { encodingFormat: d.location.format } : {}),
-  }));
+  const { nodes: distribution, live } = distributionOf(entry);
   const recordSet: Record<string, unknown>[] = [];
-  if (d.schema?.length) {
+  // Fields must read from somewhere: without a location the columns stay in `cardcat:schema`.
+  const schemaNative = Boolean(d.schema?.length && distribution.length);
+  if (d.schema?.length && schemaNative) {
+    // Croissant reads a record set from one source unless a join links them, and several
+    // URIs are most often copies (a lake folder and its warehouse mirror): every field reads
+    // from the first location, and the description names the others.
+    const first = distribution[0];
+    const from = { [first!['@type'] === 'cr:FileSet' ? 'fileSet' : 'fileObject']: { '@id': first!['@id'] } };
+    const used = new Set<string>();
     recordSet.push({
       '@type': 'cr:RecordSet',
-      '@id': entry.id,
+      '@id': 'records',
       name: entry.id,
-      field: d.schema.map((c) => ({
-        '@type': 'cr:Field',
-        '@id': `${entry.id}/${c.name}`,
-        name: c.name,
-        ...(c.description ? { description: c.description } : {}),
-        dataType: DATA_TYPES[c.type] ?? 'sc:Text',
-        ...(c.type === 'array' ? { repeated: true } : {}),
-        ...(distribution.length === 1 ? { source: { fileObject: { '@id': uniqueIds[0] }, extract: { column: c.name } } } : {}),
-      })),
+      description: `Rows of ${d.title}${d.sample_id ? `, one per \`${d.sample_id}\`` : ''}.${distribution.length > 1 ? ` Read from \`${distribution[0]!['@id']}\`; ${distribution.slice(1).map((n) => `\`${n['@id']}\``).join(', ')} ${distribution.length === 2 ? 'holds' : 'hold'} the same columns.` : ''}`,
+      ...(d.sample_id && d.schema.some((c) => c.name === d.sample_id) ? { key: { '@id': `records/${encodeURIComponent(d.sample_id)}` } } : {}),
+      field: d.schema.map((c, i) => {
+        let id = `records/${encodeURIComponent(c.name)}`;
+        if (used.has(id)) id = `${id}~${i + 1}`;
+        used.add(id);
+        const { name, description, ...details } = c;
+        return {
+          '@type': 'cr:Field',
+          '@id': id,
+          name,
+          ...(description ? { description } : {}),
+          dataType: CROISSANT_TYPE_OF[c.type] ?? 'sc:Text',
+          ...(c.type === 'array' ? { repeated: true } : {}),
+          source: { ...from, extract: { column: name } },
+          'cardcat:column': details,
+        };
+      }),
     });
   }
   if (d.splits) {
-    const set = `${entry.id}_splits`;
+    // Inline data must give every field on every row: counts only when every part has one.
+    const counted = d.splits.parts.every((p) => p.rows !== undefined);
     recordSet.push({
       '@type': 'cr:RecordSet',
-      '@id': set,
-      name: set,
+      '@id': 'splits',
+      name: `${entry.id}_splits`,
+      description: `The parts of ${d.title} (${d.splits.method} split).`,
       dataType: 'cr:Split',
-      key: { '@id': `${set}/name` },
+      key: { '@id': 'splits/name' },
       field: [
-        { '@type': 'cr:Field', '@id': `${set}/name`, name: 'name', dataType: 'sc:Text' },
-        { '@type': 'cr:Field', '@id': `${set}/num_examples`, name: 'num_examples', dataType: 'sc:Integer' },
+        { '@type': 'cr:Field', '@id': 'splits/name', name: 'name', description: 'Split name.', dataType: 'sc:Text' },
+        ...(counted ? [{ '@type': 'cr:Field', '@id': 'splits/num_examples', name: 'num_examples', description: 'Rows in the split.', dataType: 'sc:Integer' }] : []),
       ],
-      data: d.splits.parts.map((p) => ({ [`${set}/name`]: p.name, ...(p.rows !== undefined ? { [`${set}/num_examples`]: p.rows } : {}) })),
+      data: d.splits.parts.map((p) => ({ 'splits/name': p.name, ...(counted ? { 'splits/num_examples': p.rows } : {}) })),
     });
   }
   const owners = ownersOf(catalog, entry);
   const conditions = d.rights ? conditionsOfAccess(d.rights) : undefined;
+  const upstream = upstreamOf(catalog, entry);
+  const semver = version && /^\d+\.\d+\.\d+$/.test(version.version) ? version.version : undefined;
+  const extension = Object.fromEntries(
+    Object.entries(d)
+      .filter(([key, value]) => !(NATIVE.has(key) && (key !== 'schema' || schemaNative)) && value !== undefined)
+      .map(([key, value]) => [`cardcat:${key}`, value]),
+  );
+  // Extension values are JSON literals (`@json`, as the Croissant context makes `data`): a
+  // JSON-LD processor keeps them whole instead of reading their keys as schema.org terms.
+  const literal = { '@type': '@json' };
+  const context = {
+    ...CROISSANT_CONTEXT,
+    ...Object.fromEntries([...Object.keys(extension), 'cardcat:column', 'cardcat:body'].map((key) => [key, { '@id': key, ...literal }])),
+  };
   return {
-    '@context': CROISSANT_CONTEXT,
+    '@context': context,
     '@type': 'sc:Dataset',
     conformsTo: CROISSANT_CONFORMS_TO,
     name: d.title,
     description: d.description,
-    ...(d.rights ? { license: licenseReference(catalog, d.rights.license) } : {}),
+    ...(d.rights ? { license: licenseValue(catalog, d.rights.license, 'sc:') } : {}),
     ...(conditions ? { conditionsOfAccess: conditions } : {}),
     ...(url ? { url } : {}),
-    ...(version ? { version: version.version, ...(version.date ? { datePublished: version.date } : {}) } : {}),
+    // mlcroissant wants MAJOR.MINOR.PATCH; a date-like label such as `2026-11` stays in `cardcat:versions`.
+    ...(semver ? { version: semver } : {}),
+    ...(version?.date ? { datePublished: version.date } : {}),
+    citeAs: citation(catalog, entry, url),
     ...(d.tags?.length ? { keywords: d.tags } : {}),
     ...(owners.length ? { creator: owners.map((o) => ({ '@type': o.kind === 'person' ? 'sc:Person' : 'sc:Organization', name: o.name })) } : {}),
+    ...(upstream.length ? { isBasedOn: upstream, 'prov:wasDerivedFrom': upstream } : {}),
+    ...raiOf(entry),
+    ...(live ? { isLiveDataset: true } : {}),
     distribution,
     recordSet,
+    ...extension,
+    // Blank lines before the first heading are layout, not content: a round trip keeps the rest.
+    ...(entry.body.trim() ? { 'cardcat:body': entry.body.replace(/^\s*\n/, '') } : {}),
   };
 }

@@ -1,7 +1,9 @@
 /** The exports by format: each turns a catalog into files (paths relative to the output folder). */
 import type { Catalog, Entry } from '../../types.ts';
+import { checkCroissant } from '../croissant-check.ts';
 import { catalogManifest } from './catalog-json.ts';
 import { croissantOf } from './croissant.ts';
+import { dataPackageOf } from './frictionless.ts';
 import { hfDatasetCard, hfModelCard } from './hf.ts';
 import { entryJsonLd } from './jsonld.ts';
 import { mctOf } from './mct.ts';
@@ -33,8 +35,25 @@ export const EXPORTERS = {
       ...models(c).map((e) => ({ path: `hf/models/${e.id}/README.md`, text: hfModelCard(c, e) })),
     ],
   },
+  frictionless: {
+    label: 'Frictionless Data Package (v2) per dataset with a location',
+    run: (c: Catalog): ExportFile[] =>
+      datasets(c).flatMap((e) => {
+        const pkg = dataPackageOf(c, e);
+        return pkg ? [{ path: `frictionless/${e.id}/datapackage.json`, text: json(pkg) }] : [];
+      }),
+  },
   mct: { label: 'Model Card Toolkit JSON (v0.0.2) per model', run: (c: Catalog): ExportFile[] => models(c).map((e) => ({ path: `mct/${e.id}.json`, text: json(mctOf(c, e)) })) },
 } as const;
 
 export type ExportFormat = keyof typeof EXPORTERS;
+
+/**
+ * What the format's own validator would reject in the written files, as `path: message`
+ * lines: the mlcroissant checks for Croissant (`../croissant-check.ts`); none for the rest.
+ */
+export function exportProblems(format: ExportFormat, files: readonly ExportFile[]): string[] {
+  if (format !== 'croissant') return [];
+  return files.flatMap((file) => checkCroissant(JSON.parse(file.text)).errors.map((e) => `${file.path}: ${e.at}: ${e.message}`));
+}
 export const EXPORT_FORMATS = Object.keys(EXPORTERS) as ExportFormat[];

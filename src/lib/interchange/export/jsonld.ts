@@ -4,7 +4,8 @@
  * model). Pure: the site embeds `datasetJsonLd` in a `<script type="application/ld+json">`.
  */
 import type { Catalog, Entry } from '../../types.ts';
-import { asList, latestVersion, licenseReference, ownersOf, pageUrl, type Party } from './shared.ts';
+import { formatInfo } from '../mime.ts';
+import { asList, latestVersion, licenseValue, ownersOf, pageUrl, type Party } from './shared.ts';
 
 const party = (p: Party) => ({ '@type': p.kind === 'person' ? 'Person' : 'Organization', name: p.name, ...(p.email ? { email: p.email } : {}) });
 
@@ -30,13 +31,21 @@ export function datasetJsonLd(catalog: Catalog, entry: Entry<'dataset'>): Record
     description: d.description,
     ...(url ? { url } : {}),
     ...(d.tags?.length ? { keywords: d.tags } : {}),
-    ...(d.rights ? { license: licenseReference(catalog, d.rights.license) } : {}),
+    // schema.org `license` is a URL or a CreativeWork, never bare text.
+    ...(d.rights ? { license: licenseValue(catalog, d.rights.license) } : {}),
     ...(owners.length ? { creator: owners.map(party), maintainer: owners.map(party) } : {}),
     ...(version ? { version: version.version, ...(version.date ? { datePublished: version.date } : {}) } : {}),
     ...(d.reviewed ? { dateModified: d.reviewed } : {}),
     ...(d.rights?.access ? { isAccessibleForFree: d.rights.access === 'public', conditionsOfAccess: `Access: ${d.rights.access}` } : {}),
+    // `contentSize` and `encodingFormat` (a MIME type) belong to `DataDownload`, not `Dataset`.
+    // The size is the whole dataset's: it fits a download only when there is one.
     ...(d.location
-      ? { distribution: asList(d.location.uri).map((uri) => ({ '@type': 'DataDownload', contentUrl: uri, ...(d.location?.format ? { encodingFormat: d.location.format } : {}) })) }
+      ? {
+          distribution: asList(d.location.uri).map((uri) => {
+            const mime = formatInfo(d.location?.format)?.mime;
+            return { '@type': 'DataDownload', contentUrl: uri, ...(mime ? { encodingFormat: mime } : {}), ...(d.size?.bytes !== undefined && asList(d.location?.uri).length === 1 ? { contentSize: `${d.size.bytes} B` } : {}) };
+          }),
+        }
       : {}),
     ...(d.schema?.length
       ? {
@@ -52,7 +61,6 @@ export function datasetJsonLd(catalog: Catalog, entry: Entry<'dataset'>): Record
     ...(upstream.length ? { isBasedOn: upstream } : {}),
     ...(d.links?.length ? { sameAs: d.links.map((l) => l.url) } : {}),
   };
-  if (d.size?.bytes !== undefined) ld['contentSize'] = `${d.size.bytes} B`;
   return ld;
 }
 
@@ -79,7 +87,7 @@ export function modelJsonLd(catalog: Catalog, entry: Entry<'model'>): Record<str
     ...(d.version ? { softwareVersion: d.version } : {}),
     ...(d.task ? { featureList: [d.task] } : {}),
     ...(d.tags?.length ? { keywords: d.tags } : {}),
-    ...(d.license ? { license: licenseReference(catalog, d.license) } : {}),
+    ...(d.license ? { license: licenseValue(catalog, d.license) } : {}),
     ...(owners.length ? { creator: owners.map(party), maintainer: owners.map(party) } : {}),
     ...(d.reviewed ? { dateModified: d.reviewed } : {}),
     ...(training.length ? { isBasedOn: training } : {}),

@@ -46,6 +46,21 @@ export function licenseReference(catalog: Catalog, license: string): string {
   return license;
 }
 
+/**
+ * A license as schema.org's `license` wants it (URL or CreativeWork): the URL of its text
+ * when one is known, else a `CreativeWork` named by the license's title or id, with the
+ * license's page in the catalog as its `url` when the site's address is configured.
+ */
+export function licenseValue(catalog: Catalog, license: string, prefix = ''): string | Record<string, unknown> {
+  const ref = licenseReference(catalog, license);
+  if (/^https?:\/\//.test(ref)) return ref;
+  // A catalog license without a text URL still has its page, which states its terms.
+  const classified = classifyLicense(license);
+  const entry = classified.type === 'entry' ? catalog.byId.get(classified.id) : undefined;
+  const page = entry ? pageUrl(catalog, entry) : undefined;
+  return { '@type': `${prefix}CreativeWork`, name: ref, identifier: license, ...(page ? { url: page } : {}) };
+}
+
 /** The newest version of a dataset (versions are listed newest last). */
 export function latestVersion(entry: Entry<'dataset'>): { version: string; date?: string } | undefined {
   const last = entry.data.versions?.at(-1);

@@ -8,6 +8,7 @@ import { describe, httpUrl, importedBase, isoDate, isRecord, resolve, strings } 
 import { CardError, readJson } from '../front-matter.ts';
 import { idFromFileName, titleFromId, toId } from '../ids.ts';
 import { mapLicense } from '../licenses.ts';
+import { formatOfMime } from '../mime.ts';
 import type { DraftEntry, ImportContext, ImportNote, ImportResult } from '../model.ts';
 import { importedMetadataSection } from '../render.ts';
 
@@ -15,7 +16,12 @@ import { importedMetadataSection } from '../render.ts';
 const MAPPED = new Set([
   '@context', '@type', 'conformsTo', 'dct:conformsTo', 'name', 'description', 'license', 'url', 'distribution', 'recordSet',
   'version', 'datePublished', 'keywords', 'prov:wasDerivedFrom', 'sameAs', 'creator', 'conditionsOfAccess',
+  // Written by Cardcat's export from fields the extension below carries whole.
+  'citeAs', 'isBasedOn', 'isLiveDataset',
 ]);
+
+/** `cardcat:<field>` keys: front-matter fields Croissant has no property for, as Cardcat's export writes them. */
+const EXTENSION = /^cardcat:([a-z_]+)$/;
 
 /** Responsible-AI properties and the datasheet section each belongs to. */
 export const RAI_SECTIONS: Record<string, { section: string; label: string }> = {
@@ -94,7 +100,9 @@ function fieldToColumn(field: Record<string, unknown>, prefix: string): Croissan
   if (field['repeated'] === true || field['isArray'] === true) type = 'array';
   if (!known && dataTypes.length) notes.push(`Croissant data type ${dataTypes.map((t) => `\`${t}\``).join(', ')}`);
   const description = [text(field['description'])?.trim(), ...notes].filter(Boolean).join('; ');
-  return { name, type, ...(description ? { description } : {}) };
+  // Cardcat's export keeps the column's own type and details, which Croissant has no term for.
+  const details = isRecord(field['cardcat:column']) ? field['cardcat:column'] : {};
+  return { name, type, ...(description ? { description } : {}), ...details } as CroissantColumn;
 }
 
 function isSplitSet(rs: Record<string, unknown>): boolean {
@@ -184,15 +192,29 @@ export function importCroissant(raw: string, context: ImportContext): ImportResu
   const formats = new Set<string>();
   for (const file of distribution) {
     const kind = localName(file['@type']);
-    const where = kind === 'FileSet' ? strings(file['includes']).join(', ') : text(file['contentUrl']);
+    // A folder exported as `prefix/**/*.ext` comes back as the folder.
+    const where = kind === 'FileSet' ? strings(file['includes']).map((glob) => glob.replace(/\*\*\/\*(\.[\w.]+)?$/, '')).join(', ') : text(file['contentUrl']);
     if (where) uris.push(where);
     const format = text(file['encodingFormat']);
-    if (format) formats.add(format);
+    if (format) formats.add(formatOfMime(format) ?? format);
   }
+  // Checksums map to `location.sha256`/`md5` when every file has a well-formed one, in order.
+  const sums = (key: 'sha256' | 'md5', pattern: RegExp) => {
+    const values = distribution.map((f) => text(f[key]) ?? text(f[`cr:${key}`]));
+    return values.length && values.every((v) => v !== undefined && pattern.test(v)) ? (values as string[]) : undefined;
+  };
+  const sha256 = sums('sha256', /^[0-9a-f]{64}$/);
+  const md5 = sums('md5', /^[0-9a-f]{32}$/);
   if (uris.length) {
-    data['location'] = { uri: uris.length === 1 ? uris[0]! : uris, ...(formats.size ? { format: [...formats].join(', ') } : {}) };
+    data['location'] = {
+      uri: uris.length === 1 ? uris[0]! : uris,
+      ...(formats.size ? { format: [...formats].join(', ') } : {}),
+      ...(sha256 && sha256.length === uris.length ? { sha256: sha256.length === 1 ? sha256[0] : sha256 } : {}),
+      ...(md5 && md5.length === uris.length ? { md5: md5.length === 1 ? md5[0] : md5 } : {}),
+    };
   }
-  const distributionDetail = distribution.some((f) => Object.keys(f).some((k) => !['@type', '@id', 'name', 'contentUrl', 'encodingFormat', 'includes'].includes(k)) || localName(f['@type']) === 'FileSet');
+  const mappedKeys = ['@type', '@id', 'name', 'contentUrl', 'encodingFormat', 'includes', ...(sha256 ? ['sha256'] : []), ...(md5 ? ['md5'] : [])];
+  const distributionDetail = distribution.some((f) => Object.keys(f).some((k) => !mappedKeys.includes(k)));
   if (distributionDetail) unmapped['distribution'] = doc['distribution'];
 
   // Record sets: the split set gives split parts; the largest other set gives the schema.
@@ -231,6 +253,28 @@ export function importCroissant(raw: string, context: ImportContext): ImportResu
   }
   if (derived.length) data['derived_from'] = derived;
   if (doc['prov:wasDerivedFrom'] !== undefined && derived.length === 0) unmapped['prov:wasDerivedFrom'] = doc['prov:wasDerivedFrom'];
+
+  // Cardcat's own extension last: it holds the fields whole, so it wins over what the
+  // standard properties gave (a schema read from `cardcat:schema` replaces none, say).
+  let extensionBody: string | undefined;
+  for (const [key, value] of Object.entries(doc)) {
+    const field = EXTENSION.exec(key)?.[1];
+    if (!field) continue;
+    delete unmapped[key];
+    if (field === 'body') extensionBody = typeof value === 'string' ? value : undefined;
+    else data[field] = value;
+  }
+  if (Object.keys(doc).some((k) => EXTENSION.test(k))) {
+    // The extension says what the entry had: nothing else is a placeholder or a guess.
+    for (const p of [...placeholders]) if (data[p.path[0] as string] !== undefined && doc[`cardcat:${p.path[0]}`] !== undefined) placeholders.splice(placeholders.indexOf(p), 1);
+    for (const key of ['owners', 'status', 'links', 'versions', 'rights', 'derived_from', 'splits', 'location']) if (doc[`cardcat:${key}`] === undefined) delete data[key];
+    // What Cardcat's export derived from those fields is not foreign metadata to keep.
+    for (const key of ['license', 'conditionsOfAccess', 'recordSet', 'distribution', 'url', 'datePublished', 'creator', 'prov:wasDerivedFrom']) delete unmapped[key];
+  }
+  if (extensionBody !== undefined) {
+    const entry: DraftEntry = { kind: 'dataset', id, data, body: `${extensionBody}${importedMetadataSection('Croissant', unmapped)}`, placeholders };
+    return { entries: [entry], notes, unmapped: Object.keys(unmapped) };
+  }
 
   const body: string[] = [];
   if (fullDescription) body.push(`# Motivation\n\n${fullDescription}\n`);
@@ -288,6 +332,6 @@ export function readConditions(value: unknown, uses: readonly string[]): Record<
 /** A record set Cardcat's export writes (plain fields, inline split data): nothing to keep beyond the schema. */
 function isSimpleRecordSet(rs: Record<string, unknown>): boolean {
   const keys = new Set(['@type', '@id', 'name', 'description', 'field', 'key', 'dataType', 'data']);
-  const fieldKeys = new Set(['@type', '@id', 'name', 'description', 'dataType', 'source', 'repeated']);
+  const fieldKeys = new Set(['@type', '@id', 'name', 'description', 'dataType', 'source', 'repeated', 'cardcat:column']);
   return Object.keys(rs).every((k) => keys.has(k)) && list(rs['field']).filter(isRecord).every((f) => Object.keys(f).every((k) => fieldKeys.has(k)));
 }

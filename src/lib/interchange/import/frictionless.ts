@@ -10,7 +10,7 @@ import { mapLicense } from '../licenses.ts';
 import type { DraftEntry, ImportContext, ImportNote, ImportResult } from '../model.ts';
 import { importedMetadataSection } from '../render.ts';
 
-const PACKAGE_MAPPED = new Set(['name', 'title', 'description', 'resources', 'licenses', 'license', 'keywords', 'sources', 'homepage', 'version', 'created']);
+const PACKAGE_MAPPED = new Set(['name', 'title', 'description', 'resources', 'licenses', 'license', 'keywords', 'sources', 'homepage', 'version', 'created', 'cardcat']);
 const RESOURCE_MAPPED = new Set(['name', 'title', 'description', 'path', 'format', 'schema', 'licenses', 'sources', 'data', 'bytes', 'mediatype']);
 
 const TYPES: Record<string, string> = {
@@ -170,5 +170,14 @@ export function importFrictionless(raw: string, context: ImportContext): ImportR
     entries.push({ kind: 'dataset', id, data, body, placeholders });
   });
   if (entries.length === 0) throw new CardError({ line: 1, column: 1, message: 'No resource could be imported' });
+  // A package Cardcat exported holds one resource and the entry's own fields in `cardcat`:
+  // those win, with the title, description and tags the package carries as they are.
+  const block = pkg['cardcat'];
+  if (isRecord(block) && isRecord(block['fields']) && entries.length === 1) {
+    const entry = entries[0]!;
+    const native = Object.fromEntries(['title', 'description', 'tags'].filter((k) => entry.data[k] !== undefined).map((k) => [k, entry.data[k]]));
+    const body = typeof block['body'] === 'string' ? block['body'] : (entry.body ?? '');
+    return { entries: [{ ...entry, data: { ...native, ...block['fields'] }, body, placeholders: [] }], notes: [{ severity: 'info', message: 'Fields read from the package\'s `cardcat` property, as Cardcat exported them' }], unmapped: [] };
+  }
   return { entries, notes, unmapped: [...unmappedKeys] };
 }

@@ -4,7 +4,7 @@
  * parts with their example counts, `source_datasets` become lineage where the upstream is
  * catalogued, and the card's prose becomes the datasheet body.
  */
-import { describe, firstProse, hubIdentity, hubUrl, importedBase, isRecord, resolve, strings } from '../common.ts';
+import { describe, firstProse, hubIdentity, hubUrl, importedBase, isRecord, resolve, strings, withCardcatBlock } from '../common.ts';
 import { readCard, readJson, CardError } from '../front-matter.ts';
 import { titleFromId } from '../ids.ts';
 import { mapLicense } from '../licenses.ts';
@@ -13,7 +13,7 @@ import { importedMetadataSection } from '../render.ts';
 import { featuresToColumns, type Column } from './hf-features.ts';
 
 /** Keys read into fields; everything else is kept verbatim in the body. */
-const MAPPED = new Set(['pretty_name', 'license', 'licenses', 'tags', 'task_categories', 'task_ids', 'dataset_info', 'source_datasets']);
+const MAPPED = new Set(['pretty_name', 'license', 'licenses', 'tags', 'task_categories', 'task_ids', 'dataset_info', 'source_datasets', 'cardcat']);
 
 interface Config {
   name: string;
@@ -197,6 +197,6 @@ function build(input: BuildInput): ImportResult {
 
   const body = [input.body.trim() ? input.body : `# ${data['title']}\n`, ...extraBody, importedMetadataSection(input.format, unmapped)].join('\n');
   const entry: DraftEntry = { kind: 'dataset', id, data, body, placeholders };
-  return { entries: [entry], notes, unmapped: Object.keys(unmapped) };
+  return withCardcatBlock({ entries: [entry], notes, unmapped: Object.keys(unmapped) }, meta, input.body, ['title', 'tags']);
 }
 

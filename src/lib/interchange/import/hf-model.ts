@@ -5,14 +5,14 @@
  * metric when its dataset is catalogued (the metric rules demand a traceable dataset and
  * held-out split); every other result is tabled in the body with its figures as written.
  */
-import { describe, firstProse, hubIdentity, hubUrl, importedBase, isRecord, resolve, strings } from '../common.ts';
+import { describe, firstProse, hubIdentity, hubUrl, importedBase, isRecord, resolve, strings, withCardcatBlock } from '../common.ts';
 import { CardError, readCard } from '../front-matter.ts';
 import { titleFromId } from '../ids.ts';
 import { mapLicense } from '../licenses.ts';
 import type { DraftEntry, ImportContext, ImportNote, ImportResult } from '../model.ts';
 import { importedMetadataSection } from '../render.ts';
 
-const MAPPED = new Set(['license', 'base_model', 'datasets', 'model-index', 'model_index', 'pipeline_tag', 'tags', 'model_name']);
+const MAPPED = new Set(['license', 'base_model', 'datasets', 'model-index', 'model_index', 'pipeline_tag', 'tags', 'model_name', 'cardcat']);
 
 export interface Result {
   task?: string;
@@ -189,5 +189,5 @@ export function importHfModel(text: string, context: ImportContext): ImportResul
 
   const body = [card.body.trim() ? card.body : `# ${data['title']}\n`, ...extra, importedMetadataSection('Hugging Face card', unmapped)].join('\n');
   const entry: DraftEntry = { kind: 'model', id, data, body, placeholders };
-  return { entries: [entry], notes, unmapped: Object.keys(unmapped) };
+  return withCardcatBlock({ entries: [entry], notes, unmapped: Object.keys(unmapped) }, meta, card.body, ['tags']);
 }

@@ -6,7 +6,7 @@
 import { KINDS } from '../../../../schemas/index.ts';
 import { UNASSIGNED, UNASSIGNED_TEAM } from '../common.ts';
 import { CardError } from '../front-matter.ts';
-import type { DraftEntry, ImportContext, ImportResult } from '../model.ts';
+import type { DraftEntry, ImportContext, ImportResult, KnownEntry } from '../model.ts';
 import { fileNameOf, renderEntry } from '../render.ts';
 import { importCroissant } from './croissant.ts';
 import { importFrictionless } from './frictionless.ts';
@@ -70,4 +70,15 @@ export function placeholderOwner(known: ReadonlyMap<string, unknown>, files: rea
   if (known.has(UNASSIGNED)) return undefined;
   const used = files.some((f) => f.entries.some((e) => (e.entry.data['owners'] as string[] | undefined)?.includes(UNASSIGNED)));
   return used ? { entry: UNASSIGNED_TEAM, path: fileNameOf(UNASSIGNED_TEAM), text: renderEntry(UNASSIGNED_TEAM) } : undefined;
+}
+
+/** What later imports need to know of an imported entry, so references to it resolve. */
+export function knownEntryOf(entry: DraftEntry): KnownEntry {
+  const splits = entry.kind === 'dataset' ? (entry.data['splits'] as { parts?: { name: string }[] } | undefined)?.parts : undefined;
+  return {
+    kind: entry.kind,
+    title: String(entry.data['title']),
+    links: ((entry.data['links'] as { url: string }[] | undefined) ?? []).map((l) => l.url),
+    ...(splits ? { splits: splits.map((p) => p.name) } : {}),
+  };
 }
