@@ -1,5 +1,6 @@
 /** The benchmark's figures as the Markdown of bench/results.md: medians, ratios, targets. */
 import { median, type Measurement } from './measure.ts';
+import type { DevTimings } from './dev-server.ts';
 import type { Weight } from './weigh.ts';
 
 export interface SizeResult {
@@ -17,6 +18,8 @@ export interface SizeResult {
   siteWeight?: Weight;
   baselineWeight?: Weight;
   buildFailure?: string;
+  dev?: DevTimings | undefined;
+  devFailure?: string | undefined;
 }
 
 /** One invocation of the benchmark; results.md may gather several (`--add`). */
@@ -180,6 +183,28 @@ export function resultsMarkdown(results: readonly SizeResult[], machine: Machine
 
   const errors = results.filter((r) => r.checkErrors);
   for (const r of errors) out('', `\`check\` reported errors at ${n(r.size)} entries (the generated catalog should have none):`, '', '```', r.checkErrors!.trim(), '```');
+  const served = results.filter((r) => r.dev || r.devFailure);
+  if (served.length) {
+    out(
+      '',
+      '## 5. Dev server',
+      '',
+      "`npm run dev` on the catalog: the first and a second request to each page (the first renders the page's code and data for the first time), then one dataset's title is changed on disk and its page is requested every 100 ms until it shows the new title. Targets at 10,000 entries: every page ≤ 1 s after the first request, an edit visible ≤ 2 s after the save. Noisy on a shared machine.",
+      '',
+      '| entries | server ready | page | first request | later request | edit visible after |',
+      '| ---: | ---: | --- | ---: | ---: | ---: |',
+    );
+    for (const r of served) {
+      if (!r.dev) {
+        out(`| ${n(r.size)} | failed: ${r.devFailure!.split('\n')[0]} | | | | |`);
+        continue;
+      }
+      r.dev.pages.forEach((p, i) =>
+        out(`| ${i ? '' : n(r.size)} | ${i ? '' : s(r.dev!.startMs)} | \`${p.path}\`${p.status === 200 ? '' : ` (${p.status})`} | ${s(p.firstMs)} | ${s(p.laterMs)} | ${i === r.dev!.pages.length - 1 ? (r.dev!.editVisibleMs === undefined ? 'never' : s(r.dev!.editVisibleMs)) : ''} |`),
+      );
+    }
+  }
+
   out('', '## Reproduce', '', '```sh', 'npm ci', ...machine.runs.map((r) => `npm run bench -- ${r.command}`), '```', '');
   return lines.join('\n');
 }

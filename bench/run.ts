@@ -8,7 +8,9 @@
  *   2. the site build (pages and search index) against stock Astro with its glob loader
  *      over the same files (bench/baseline/), with peak memory;
  *   3. growth from the smallest to the largest size;
- *   4. what the built site weighs.
+ *   4. what the built site weighs;
+ *   5. with `--dev-sizes`, the dev server: requests and the time from saving an edit to
+ *      seeing it (bench/dev-server.ts).
  * Medians go to bench/results.md, which is printed at the end. Nothing here is a test:
  * the figures depend on the machine, and the targets are judged on them by people.
  */
@@ -17,6 +19,7 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measureDevServer } from './dev-server.ts';
 import { hasGnuTime, measure, median, type Measurement } from './measure.ts';
 import { resultsMarkdown, type Run, type SizeResult } from './report.ts';
 import { weigh } from './weigh.ts';
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     'skip-check': { type: 'boolean', default: false },
     add: { type: 'boolean', default: false },
     'site-sizes': { type: 'string' },
+    'dev-sizes': { type: 'string', default: '' },
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(root, 'bench', 'results.md') },
   },
@@ -43,6 +47,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 30)) {
   process.exit(2);
 }
 const siteSizes = values['skip-site'] ? [] : values['site-sizes'] ? values['site-sizes'].split(',').map((s) => Number(s.trim())) : sizes;
+const devSizes = values['dev-sizes'] ? values['dev-sizes'].split(',').map((s) => Number(s.trim())) : [];
 const reps = Math.max(1, Number(values.reps));
 const buildReps = Math.max(1, Number(values['build-reps'] ?? values.reps));
 const seed = Number(values.seed);
@@ -120,6 +125,17 @@ for (const size of sizes) {
     const failed = site.find((m) => m.code !== 0) ?? baseline.find((m) => m.code !== 0);
     if (failed) result.buildFailure = failed.tail.slice(-800);
   }
+  if (devSizes.includes(size)) {
+    log('  dev server');
+    try {
+      result.dev = await measureDevServer({ cwd: root, node, content, env, port: 4390 + (size % 97) });
+      for (const p of result.dev.pages) log(`    ${p.path.padEnd(40)} first ${secs(p.firstMs)}, later ${secs(p.laterMs)}`);
+      log(`    edit visible after ${result.dev.editVisibleMs === undefined ? 'never' : secs(result.dev.editVisibleMs)}`);
+    } catch (error) {
+      result.devFailure = error instanceof Error ? error.message : String(error);
+      log(`    failed: ${result.devFailure}`);
+    }
+  }
   results.push(result);
   if (check.length) log(`  check ${secs(median(check.map((m) => m.ms)))} vs floor ${secs(median(floor.map((m) => m.ms)))}`);
 }
@@ -147,7 +163,7 @@ const earlier: { runs: Run[]; results: SizeResult[] } = values.add && existsSync
 const merged = new Map(earlier.results.map((r) => [r.size, r]));
 for (const r of results) {
   const old = merged.get(r.size);
-  merged.set(r.size, old ? { ...old, ...(r.check.length ? { floor: r.floor, check: r.check, checkCold: r.checkCold, checkEdit: r.checkEdit, checkErrors: r.checkErrors } : {}), ...(r.site ? { site: r.site, baseline: r.baseline, siteWeight: r.siteWeight, baselineWeight: r.baselineWeight, buildFailure: r.buildFailure } : {}) } : r);
+  merged.set(r.size, old ? { ...old, ...(r.check.length ? { floor: r.floor, check: r.check, checkCold: r.checkCold, checkEdit: r.checkEdit, checkErrors: r.checkErrors } : {}), ...(r.dev || r.devFailure ? { dev: r.dev, devFailure: r.devFailure } : {}), ...(r.site ? { site: r.site, baseline: r.baseline, siteWeight: r.siteWeight, baselineWeight: r.baselineWeight, buildFailure: r.buildFailure } : {}) } : r);
 }
 const all = [...merged.values()].sort((a, b) => a.size - b.size);
 const runs = [...earlier.runs, thisRun];
