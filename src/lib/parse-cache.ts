@@ -50,10 +50,12 @@ let version: string | undefined;
 export function cardcatVersion(): string | undefined {
   if (version !== undefined) return version || undefined;
   const root = packageRoot();
-  if (!root) {
-    version = '';
-    return undefined;
-  }
+  version = root ? versionOf(root) : '';
+  return version || undefined;
+}
+
+/** The hash `cardcatVersion` gives for the checkout at `root`. */
+export function versionOf(root: string): string {
   const digest = createHash('sha1');
   const add = (file: string) => {
     digest.update(path.relative(root, file));
@@ -62,6 +64,7 @@ export function cardcatVersion(): string | undefined {
     digest.update('\0');
   };
   const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
     for (const item of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const abs = path.join(dir, item.name);
       if (item.isDirectory()) walk(abs);
@@ -71,8 +74,7 @@ export function cardcatVersion(): string | undefined {
   for (const file of ['package.json', 'package-lock.json']) if (existsSync(path.join(root, file))) add(path.join(root, file));
   walk(path.join(root, 'schemas'));
   walk(path.join(root, 'src', 'lib'));
-  version = digest.digest('base64');
-  return version;
+  return digest.digest('base64');
 }
 
 /** The Cardcat checkout this module belongs to: the first folder up holding its package.json. */
