@@ -1,6 +1,9 @@
 /**
  * The one entry point: files → load → schema → graph → rules → a Catalog. The CLI, the
- * site and the tests all build their catalog here, so they validate identically.
+ * site and the tests all build their catalog here, so they validate identically. Reading
+ * and parsing files (`readFiles`, which the parse cache can spare) is kept apart from
+ * assembling the catalog (`assemble`), so that a catalog held in memory can read one file
+ * again and assemble anew (`incremental-catalog.ts`).
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -65,10 +68,16 @@ export interface FileState {
 export function buildCatalog(contentDir: string, options: BuildOptions = {}): Catalog {
   const setup = setUp(contentDir, options);
   const { files, layout } = listFiles(setup);
-  const cache = options.cache ? ParseCache.open(typeof options.cache === 'string' ? options.cache : cacheFileFor(setup.root)) : undefined;
+  const cache = openParseCache(setup, options.cache);
   const states = readFiles(setup, files, cache);
   cache?.save();
   return assemble(setup, layout, states);
+}
+
+/** The parse cache `option` asks for (see `BuildOptions.cache`), if any. */
+export function openParseCache(setup: Setup, option: BuildOptions['cache']): ParseCache | undefined {
+  if (!option) return undefined;
+  return ParseCache.open(typeof option === 'string' ? option : cacheFileFor(setup.root));
 }
 
 /** Checks the content folder exists and reads its config. */

@@ -10,10 +10,9 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { kindOfFolder, type Kind } from '../../schemas/index.ts';
-import { assemble, listFiles, readFiles, setUp, type BuildOptions, type FileState, type Setup } from './catalog.ts';
+import { assemble, listFiles, openParseCache, readFiles, setUp, type BuildOptions, type FileState, type Setup } from './catalog.ts';
 import { findConfig } from './config.ts';
 import { today as currentDay } from './dates.ts';
-import { cacheFileFor, ParseCache } from './parse-cache.ts';
 import type { Problem } from './reporter.ts';
 import type { Catalog } from './types.ts';
 
@@ -51,8 +50,7 @@ export class IncrementalCatalog {
   reload(): void {
     this.#setup = setUp(this.#dir, this.#options);
     const { files, layout } = listFiles(this.#setup);
-    const { cache: wanted } = this.#options;
-    const cache = wanted ? ParseCache.open(typeof wanted === 'string' ? wanted : cacheFileFor(this.#setup.root)) : undefined;
+    const cache = openParseCache(this.#setup, this.#options.cache);
     const states = readFiles(this.#setup, files, cache);
     cache?.save();
     this.#layout = layout;
