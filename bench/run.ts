@@ -2,19 +2,24 @@
  * `npm run bench -- [--sizes 1000,5000,10000] [--reps 3] [--build-reps N] [--site-sizes …] [--add]`: generates a synthetic catalog
  * per size, then measures, each command in its own process and the repetitions
  * interleaved so that a busy moment on the machine hits both sides of a ratio alike:
- *   1. `check` against a floor (read, parse YAML, Zod; nothing else: bench/floor.ts);
+ *   1. `check` against a floor (read, parse YAML, Zod; nothing else: bench/floor.ts), then
+ *      `check` with the parse cache: cold (no cache yet, so it is written) and warm after
+ *      one file was edited;
  *   2. the site build (pages and search index) against stock Astro with its glob loader
  *      over the same files (bench/baseline/), with peak memory;
  *   3. growth from the smallest to the largest size;
- *   4. what the built site weighs.
+ *   4. what the built site weighs;
+ *   5. with `--dev-sizes`, the dev server: requests and the time from saving an edit to
+ *      seeing it (bench/dev-server.ts).
  * Medians go to bench/results.md, which is printed at the end. Nothing here is a test:
  * the figures depend on the machine, and the targets are judged on them by people.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measureDevServer } from './dev-server.ts';
 import { hasGnuTime, measure, median, type Measurement } from './measure.ts';
 import { resultsMarkdown, type Run, type SizeResult } from './report.ts';
 import { weigh } from './weigh.ts';
@@ -31,6 +36,7 @@ const { values } = parseArgs({
     'skip-check': { type: 'boolean', default: false },
     add: { type: 'boolean', default: false },
     'site-sizes': { type: 'string' },
+    'dev-sizes': { type: 'string', default: '' },
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(root, 'bench', 'results.md') },
   },
@@ -41,6 +47,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 30)) {
   process.exit(2);
 }
 const siteSizes = values['skip-site'] ? [] : values['site-sizes'] ? values['site-sizes'].split(',').map((s) => Number(s.trim())) : sizes;
+const devSizes = values['dev-sizes'] ? values['dev-sizes'].split(',').map((s) => Number(s.trim())) : [];
 const reps = Math.max(1, Number(values.reps));
 const buildReps = Math.max(1, Number(values['build-reps'] ?? values.reps));
 const seed = Number(values.seed);
@@ -75,16 +82,30 @@ for (const size of sizes) {
 
   const floor: Measurement[] = [];
   const check: Measurement[] = [];
+  const checkCold: Measurement[] = [];
+  const checkEdit: Measurement[] = [];
   let checkErrors: string | undefined;
+  const checkArgs = ['scripts/cardcat.ts', 'check', '--content', content, '--format', 'json', '--today', AS_OF];
+  // The file edited before each warm check: a dataset in the middle of the lineage.
+  const datasets = path.join(content, 'datasets');
+  const edited = existsSync(datasets) ? path.join(datasets, readdirSync(datasets).sort()[Math.floor(readdirSync(datasets).length / 2)]!) : undefined;
+  const original = edited ? readFileSync(edited, 'utf8') : '';
   for (let r = 1; r <= (values['skip-check'] ? 0 : reps); r++) {
     log(`  repetition ${r} of ${reps}`);
     floor.push(await run('floor', node, ['bench/floor.ts', content]));
-    const c = await run('check', node, ['scripts/cardcat.ts', 'check', '--content', content, '--format', 'json', '--today', AS_OF]);
+    // Without the cache: every file parsed, as before there was one.
+    const c = await run('check', node, [...checkArgs, '--no-cache']);
     check.push(c);
     if (c.code !== 0) checkErrors = c.tail.slice(-600);
+    rmSync(path.join(dir, '.cache'), { recursive: true, force: true });
+    checkCold.push(await run('check, cold cache', node, checkArgs));
+    if (!edited) continue;
+    writeFileSync(edited, original.replace(/^title: (.*)$/m, `title: $1 (edit ${r})`));
+    checkEdit.push(await run('check, one edit', node, checkArgs));
   }
+  if (edited) writeFileSync(edited, original);
 
-  const result: SizeResult = { size, floor, check, ...(checkErrors ? { checkErrors } : {}) };
+  const result: SizeResult = { size, floor, check, checkCold, checkEdit, ...(checkErrors ? { checkErrors } : {}) };
   if (siteSizes.includes(size)) {
     const site: Measurement[] = [];
     const baseline: Measurement[] = [];
@@ -95,7 +116,7 @@ for (const size of sizes) {
       // Clean builds: no output or content cache left from the previous repetition.
       for (const d of [siteOut, baselineOut, `${siteOut}-cache`, `${baselineOut}-cache`]) rmSync(d, { recursive: true, force: true });
       baseline.push(await run('baseline build', path.join(bin, 'astro'), ['build', '--root', 'bench/baseline'], { CATALOG_DIR: content, BASELINE_OUT_DIR: baselineOut, BASELINE_CACHE_DIR: `${baselineOut}-cache` }));
-      site.push(await run('site build', node, ['scripts/site.ts', 'build'], { CATALOG_DIR: content, CARDCAT_OUT_DIR: siteOut, CARDCAT_CACHE_DIR: `${siteOut}-cache` }));
+      site.push(await run('site build', node, ['scripts/site.ts', 'build'], { CATALOG_DIR: content, CARDCAT_OUT_DIR: siteOut, CARDCAT_CACHE_DIR: `${siteOut}-cache`, CARDCAT_NO_CACHE: '1' }));
     }
     result.site = site;
     result.baseline = baseline;
@@ -103,6 +124,17 @@ for (const size of sizes) {
     if (baseline.some((m) => m.code === 0) && existsSync(baselineOut)) result.baselineWeight = weigh(baselineOut);
     const failed = site.find((m) => m.code !== 0) ?? baseline.find((m) => m.code !== 0);
     if (failed) result.buildFailure = failed.tail.slice(-800);
+  }
+  if (devSizes.includes(size)) {
+    log('  dev server');
+    try {
+      result.dev = await measureDevServer({ cwd: root, node, content, env, port: 4390 + (size % 97) });
+      for (const p of result.dev.pages) log(`    ${p.path.padEnd(40)} first ${secs(p.firstMs)}, later ${secs(p.laterMs)}`);
+      log(`    edit visible after ${result.dev.editVisibleMs === undefined ? 'never' : secs(result.dev.editVisibleMs)}`);
+    } catch (error) {
+      result.devFailure = error instanceof Error ? error.message : String(error);
+      log(`    failed: ${result.devFailure}`);
+    }
   }
   results.push(result);
   if (check.length) log(`  check ${secs(median(check.map((m) => m.ms)))} vs floor ${secs(median(floor.map((m) => m.ms)))}`);
@@ -131,7 +163,7 @@ const earlier: { runs: Run[]; results: SizeResult[] } = values.add && existsSync
 const merged = new Map(earlier.results.map((r) => [r.size, r]));
 for (const r of results) {
   const old = merged.get(r.size);
-  merged.set(r.size, old ? { ...old, ...(r.check.length ? { floor: r.floor, check: r.check, checkErrors: r.checkErrors } : {}), ...(r.site ? { site: r.site, baseline: r.baseline, siteWeight: r.siteWeight, baselineWeight: r.baselineWeight, buildFailure: r.buildFailure } : {}) } : r);
+  merged.set(r.size, old ? { ...old, ...(r.check.length ? { floor: r.floor, check: r.check, checkCold: r.checkCold, checkEdit: r.checkEdit, checkErrors: r.checkErrors } : {}), ...(r.dev || r.devFailure ? { dev: r.dev, devFailure: r.devFailure } : {}), ...(r.site ? { site: r.site, baseline: r.baseline, siteWeight: r.siteWeight, baselineWeight: r.baselineWeight, buildFailure: r.buildFailure } : {}) } : r);
 }
 const all = [...merged.values()].sort((a, b) => a.size - b.size);
 const runs = [...earlier.runs, thisRun];

@@ -40,7 +40,10 @@ function isDay(value: string): boolean {
  * A missing folder or config file, or an impossible day, is the user's to fix: a usage
  * error rather than a crash or a silent default.
  */
-export function loadCatalog(io: Io, flags: { content?: string | undefined; config?: string | undefined; today?: string | undefined }): Catalog {
+export function loadCatalog(
+  io: Io,
+  flags: { content?: string | undefined; config?: string | undefined; today?: string | undefined; 'no-cache'?: boolean | undefined },
+): Catalog {
   const configFile = flags.config === undefined ? undefined : path.resolve(io.cwd, flags.config);
   if (configFile !== undefined && !(existsSync(configFile) && statSync(configFile).isFile())) {
     throw new UsageError(`Config file \`${flags.config}\` does not exist or is not a file`);
@@ -52,6 +55,7 @@ export function loadCatalog(io: Io, flags: { content?: string | undefined; confi
     return buildCatalog(contentDir(io, flags.content), {
       ...(configFile ? { configFile } : {}),
       ...(flags.today ? { today: flags.today } : {}),
+      cache: !flags['no-cache'],
     });
   } catch (error) {
     if (error instanceof ContentFolderError) throw new UsageError(error.message);
@@ -64,4 +68,6 @@ export const CATALOG_OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
   content: { type: 'string' },
   config: { type: 'string' },
+  // Parsed files are reused from `.cache/cardcat/` beside the content folder unless this is given.
+  'no-cache': { type: 'boolean', default: false },
 } as const;

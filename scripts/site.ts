@@ -6,6 +6,8 @@
  *   node scripts/site.ts build [--content DIR]              build into dist/
  *   node scripts/site.ts dev [--content DIR]                dev server, reloads on edits
  *   node scripts/site.ts preview                            serve the last build
+ *
+ * `--no-cache` with any of them parses every file instead of reusing `.cache/cardcat/`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -59,6 +61,9 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       env['CATALOG_DIR'] = path.resolve(value);
+    } else if (arg === '--no-cache') {
+      // Read by src/site/catalog.ts: parse every file instead of reusing .cache/cardcat/.
+      env['CARDCAT_NO_CACHE'] = '1';
     } else {
       passThrough.push(arg);
     }

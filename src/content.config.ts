@@ -9,7 +9,7 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { KIND_NAMES } from '../schemas/index.ts';
 import { findConfig } from './lib/config.ts';
-import { contentDir } from './site/catalog.ts';
+import { contentChanged, contentDir } from './site/catalog.ts';
 import { contentState } from './site/pages.ts';
 
 /** A folder as the user would type it: relative when inside the working folder. */
@@ -54,8 +54,11 @@ const catalogLoader: Loader = {
       watcher.add(dir);
       if (config) watcher.add(config);
       const inside = (file: string) => file === config || !path.relative(dir, file).startsWith('..');
-      watcher.on('all', (_event, file) => {
-        if (inside(path.resolve(file))) sync(true);
+      watcher.on('all', (event, file) => {
+        const abs = path.resolve(file);
+        if (!inside(abs)) return;
+        contentChanged(event, abs);
+        sync(true);
       });
     }
   },

@@ -6,7 +6,7 @@ import { formatPretty } from '../../src/lib/format/pretty.ts';
 import { CATALOG_OPTIONS, loadCatalog, oneOf, type Io } from '../cli.ts';
 
 const FORMATS = ['pretty', 'json', 'github'] as const;
-const CHECK_USAGE = `Usage: npm run check -- [--content DIR] [--config FILE] [--format pretty|json|github] [--today YYYY-MM-DD]
+const CHECK_USAGE = `Usage: npm run check -- [--content DIR] [--config FILE] [--format pretty|json|github] [--today YYYY-MM-DD] [--no-cache]
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.`;
 

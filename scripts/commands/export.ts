@@ -9,7 +9,7 @@ import { EXPORT_FORMATS, EXPORTERS, exportProblems } from '../../src/lib/interch
 import { replaceFile, writeNewFile } from '../../src/lib/safe-write.ts';
 import { CATALOG_OPTIONS, loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';
 
-export const EXPORT_HELP = `Usage: npm run export -- <format> [--content DIR] [--out DIR] [--force]
+export const EXPORT_HELP = `Usage: npm run export -- <format> [--content DIR] [--out DIR] [--force] [--no-cache]
 
 Formats: ${EXPORT_FORMATS.map((f) => `${f} (${EXPORTERS[f].label})`).join(', ')}.
 Files are written under --out (default: dist-export/). Existing files are left alone and

@@ -6,7 +6,7 @@ import type { Catalog } from '../../src/lib/types.ts';
 import { CATALOG_OPTIONS, loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';
 
 const FORMATS = ['text', 'mermaid', 'json'] as const;
-const GRAPH_USAGE = 'Usage: npm run graph -- <id> [--up|--down] [--depth N] [--format text|mermaid|json] [--max-nodes N]';
+const GRAPH_USAGE = 'Usage: npm run graph -- <id> [--up|--down] [--depth N] [--format text|mermaid|json] [--max-nodes N] [--no-cache]';
 
 export function graph(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCatalog } from '../../src/lib/catalog.ts';
+import { cacheFileFor } from '../../src/lib/parse-cache.ts';
 import { findConfig } from '../../src/lib/config.ts';
 import { changesSince, extractAt, GitError, repoRoot, resolveCommit, type Change } from '../../src/lib/git.ts';
 import { impactMarkdown, impactReport, type ImpactInput } from '../../src/lib/impact.ts';
@@ -12,7 +13,7 @@ import { CATALOG_OPTIONS, loadCatalog, oneOf, UsageError, type Io } from '../cli
 import { positiveInteger, requireEntry } from './graph.ts';
 
 const FORMATS = ['markdown', 'json'] as const;
-const USAGE = 'Usage: npm run impact -- [--since REF] [ids…] [--format markdown|json] [--github-org ORG] [--max-nodes N]';
+const USAGE = 'Usage: npm run impact -- [--since REF] [ids…] [--format markdown|json] [--github-org ORG] [--max-nodes N] [--no-cache]';
 
 export function impact(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
@@ -43,7 +44,7 @@ export function impact(args: string[], io: Io): number {
   const input: ImpactInput = { after, changes: [], contentPath: '', ids: positionals };
   if (values.since !== undefined) {
     try {
-      Object.assign(input, compareWithRef(after, values.since, values.config ? path.resolve(io.cwd, values.config) : undefined, values.today));
+      Object.assign(input, compareWithRef(after, values.since, values.config ? path.resolve(io.cwd, values.config) : undefined, values.today, !values['no-cache']));
     } catch (error) {
       if (error instanceof GitError) throw new UsageError(error.message);
       throw error;
@@ -56,7 +57,7 @@ export function impact(args: string[], io: Io): number {
 }
 
 /** The changed files since `ref`, and the catalog as it was there, built from a scratch copy. */
-function compareWithRef(after: Catalog, ref: string, configFile: string | undefined, today: string | undefined): Partial<ImpactInput> {
+function compareWithRef(after: Catalog, ref: string, configFile: string | undefined, today: string | undefined, cache: boolean): Partial<ImpactInput> {
   const root = repoRoot(after.root);
   const commit = resolveCommit(root, ref);
   const repoPath = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
@@ -77,6 +78,8 @@ function compareWithRef(after: Catalog, ref: string, configFile: string | undefi
     const before = buildCatalog(oldContent, {
       configFile: oldConfig && existsSync(oldConfig) ? oldConfig : false,
       today: today ?? after.today,
+      // The work tree's cache: most files are the same at the ref, and are not parsed again.
+      cache: cache && cacheFileFor(after.root),
     });
     return { before, since: ref, changes, contentPath, ...(configPath ? { configPath } : {}) };
   } finally {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { KIND_NAMES, KINDS, type Kind } from '../../schemas/index.ts';
-import { buildCatalog, ContentFolderError } from '../../src/lib/catalog.ts';
+import { buildCatalog, ContentFolderError, type BuildOptions } from '../../src/lib/catalog.ts';
 import { formatPretty } from '../../src/lib/format/pretty.ts';
 import { ID_PATTERN } from '../../src/lib/ids.ts';
 import { FileExistsError, writeNewFile } from '../../src/lib/safe-write.ts';
@@ -10,7 +10,7 @@ import { didYouMean } from '../../src/lib/suggest.ts';
 import { entryTemplate } from '../../src/lib/templates.ts';
 import { CATALOG_OPTIONS, contentDir, UsageError, type Io } from '../cli.ts';
 
-const USAGE = `Usage: npm run new -- <kind> <id> [--title TEXT] [--description TEXT] [--owner ID]... [--print]
+const USAGE = `Usage: npm run new -- <kind> <id> [--title TEXT] [--description TEXT] [--owner ID]... [--print] [--no-cache]
 Kinds: ${KIND_NAMES.join(', ')}.`;
 
 export function newEntry(args: string[], io: Io): number {
@@ -63,7 +63,7 @@ export function newEntry(args: string[], io: Io): number {
   }
 
   const root = contentDir(io, values.content);
-  const options = values.config ? { configFile: values.config } : {};
+  const options = { ...(values.config ? { configFile: values.config } : {}), cache: !values['no-cache'] };
   const before = build(root, options);
   // Ids are unique across kinds and extensions: `x.yaml` beside `x.md` would be just as ambiguous.
   const taken = [...before.files.values()].find((f) => f.id === id);
@@ -94,7 +94,7 @@ export function newEntry(args: string[], io: Io): number {
   return 0;
 }
 
-function build(root: string, options: { configFile?: string }) {
+function build(root: string, options: BuildOptions) {
   try {
     return buildCatalog(root, options);
   } catch (error) {

@@ -1,22 +1,27 @@
 /**
  * The one entry point: files → load → schema → graph → rules → a Catalog. The CLI, the
- * site and the tests all build their catalog here, so they validate identically.
+ * site and the tests all build their catalog here, so they validate identically. Reading
+ * and parsing files (`readFiles`, which the parse cache can spare) is kept apart from
+ * assembling the catalog (`assemble`), so that a catalog held in memory can read one file
+ * again and assemble anew (`incremental-catalog.ts`).
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { KINDS, type Kind } from '../../schemas/index.ts';
-import { findConfig, loadConfig } from './config.ts';
+import { findConfig, loadConfig, type LoadedConfig } from './config.ts';
 import { today as currentDay } from './dates.ts';
 import { Graph } from './graph.ts';
 import { entryValue, listEntryFiles, readEntryFile } from './load.ts';
 import { referencesOf, type Reference } from './references.ts';
-import { Reporter } from './reporter.ts';
+import { cacheFileFor, ParseCache, recordKey, type ParsedRecord } from './parse-cache.ts';
+import { Reporter, type Problem, type TextFile } from './reporter.ts';
 import { RULES } from './rules/index.ts';
 import type { RuleCatalog } from './rules/rule.ts';
 import { issuesToProblems } from './schema-issues.ts';
 import { didYouMean } from './suggest.ts';
 import { DATASHEET_SECTIONS, MODEL_CARD_SECTIONS, coverage } from './sections.ts';
 import { parseAllYaml } from './yaml-pool.ts';
+import type { YamlValue } from './yaml-value.ts';
 import type { Catalog, Entry, SourceFile } from './types.ts';
 
 export interface BuildOptions {
@@ -24,77 +29,178 @@ export interface BuildOptions {
   configFile?: string | false;
   /** The day to measure staleness and expiry against (YYYY-MM-DD); by default today. */
   today?: string;
+  /**
+   * Reuse files parsed by an earlier build (`parse-cache.ts`): `true` for the cache beside
+   * the content folder, or a cache file. Off by default; the commands turn it on.
+   */
+  cache?: boolean | string;
 }
 
 /** A content folder that cannot be read at all: a usage error, not a diagnostic. */
 export class ContentFolderError extends Error {}
 
+/** A content folder and its config, read: what every file of it is read against. */
+export interface Setup {
+  root: string;
+  display: (abs: string) => string;
+  configFile: string | undefined;
+  loaded: LoadedConfig;
+  today: string;
+}
+
+/** One entry file as read and parsed: what a catalog is assembled from. */
+export interface FileState {
+  abs: string;
+  kind: Kind;
+  display: string;
+  /** Its text, when it could be read, so its problems can be placed. */
+  text?: TextFile | undefined;
+  /** The file, when it could be read as an entry. */
+  source?: SourceFile | undefined;
+  /** The entry, when its YAML passed its kind's schema. */
+  entry?: Entry | undefined;
+  /** Problems reading it, or of its YAML and schema, in the order found. */
+  problems: Problem[];
+  /** Completeness score of a dataset's or model's body. */
+  score?: number | undefined;
+}
+
 export function buildCatalog(contentDir: string, options: BuildOptions = {}): Catalog {
+  const setup = setUp(contentDir, options);
+  const { files, layout } = listFiles(setup);
+  const cache = openParseCache(setup, options.cache);
+  const states = readFiles(setup, files, cache);
+  cache?.save();
+  return assemble(setup, layout, states);
+}
+
+/** The parse cache `option` asks for (see `BuildOptions.cache`), if any. */
+export function openParseCache(setup: Setup, option: BuildOptions['cache']): ParseCache | undefined {
+  if (!option) return undefined;
+  return ParseCache.open(typeof option === 'string' ? option : cacheFileFor(setup.root));
+}
+
+/** Checks the content folder exists and reads its config. */
+export function setUp(contentDir: string, options: Pick<BuildOptions, 'configFile' | 'today'> = {}): Setup {
   const root = path.resolve(contentDir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new ContentFolderError(`Content folder \`${contentDir}\` does not exist or is not a folder`);
   }
   const base = path.dirname(root);
   const display = (abs: string) => path.relative(base, abs).split(path.sep).join('/');
-
-  const files = new Map<string, SourceFile>();
-  const reporter = new Reporter();
   const configFile = options.configFile === false ? undefined : (options.configFile ?? findConfig(root));
-  const loaded = loadConfig(configFile, display);
+  return { root, display, configFile, loaded: loadConfig(configFile, display), today: options.today ?? currentDay() };
+}
+
+/** Every entry file of the content folder, in a stable order, and the problems of its layout. */
+export function listFiles(setup: Setup): { files: { abs: string; kind: Kind }[]; layout: Problem[] } {
+  const layout: Problem[] = [];
+  const files = listEntryFiles(setup.root, setup.display, (p) => layout.push(p));
+  return { files, layout };
+}
+
+/**
+ * Reads and parses `files`. A file whose record is in `cache` (same kind, path and text)
+ * is not parsed again; the others are parsed together, on every core.
+ */
+export function readFiles(setup: Setup, files: readonly { abs: string; kind: Kind }[], cache?: ParseCache | undefined): FileState[] {
+  const states = files.map(({ abs, kind }) => readFile(setup, abs, kind));
+  const misses: { state: FileState; source: SourceFile; key: string | undefined }[] = [];
+  for (const state of states) {
+    const source = state.source;
+    if (!source) continue;
+    const key = cache ? recordKey(source) : undefined;
+    const record = key === undefined ? undefined : cache!.get(key);
+    if (record) applyRecord(state, source, record);
+    else misses.push({ state, source, key });
+  }
+  // Completeness reads only bodies, so it is scored while the YAML workers finish.
+  const scores: (number | undefined)[] = [];
+  const parsed = parseAllYaml(
+    misses.map((m) => m.source.yamlText),
+    { meanwhile: () => misses.forEach((m, i) => (scores[i] = scoreOf(m.source))) },
+  );
+  misses.forEach(({ state, source, key }, i) => {
+    const record = parseRecord(source, parsed[i]!, scores[i]);
+    if (key !== undefined) cache!.set(key, record);
+    applyRecord(state, source, record);
+  });
+  return states;
+}
+
+/** Reads one file; its problems (an unreadable file, a bad name) go into its state. */
+function readFile(setup: Setup, abs: string, kind: Kind): FileState {
+  const display = setup.display(abs);
+  const reporter = new Reporter();
+  const source = readEntryFile(abs, kind, setup.root, display, reporter, { maxFileBytes: setup.loaded.config.max_file_bytes });
+  return { abs, kind, display, text: reporter.textOf(display), source, problems: reporter.problems };
+}
+
+function scoreOf(source: SourceFile): number | undefined {
+  if (source.kind === 'dataset') return coverage(source.body, DATASHEET_SECTIONS).score;
+  if (source.kind === 'model') return coverage(source.body, MODEL_CARD_SECTIONS).score;
+  return undefined;
+}
+
+/** A file's YAML value checked against its kind's schema. */
+function parseRecord(source: SourceFile, parsed: YamlValue, score: number | undefined): ParsedRecord {
+  const reporter = new Reporter();
+  const record: ParsedRecord = { problems: reporter.problems };
+  if (score !== undefined) record.score = score;
+  const value = entryValue(source, parsed, reporter);
+  if (value === undefined) return record;
+  const schema = KINDS[source.kind].schema;
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) record.data = result.data;
+  else reporter.problems.push(...issuesToProblems(result.error.issues, schema, source.file));
+  return record;
+}
+
+function applyRecord(state: FileState, source: SourceFile, record: ParsedRecord): void {
+  state.problems = [...state.problems, ...record.problems];
+  if (record.data !== undefined) state.entry = { ...source, data: record.data } as Entry;
+  // Scores are kept for entries only, as the completeness rule and the pages read them.
+  if (record.score !== undefined && record.data !== undefined) state.score = record.score;
+}
+
+/** The catalog of files already read: references, the graph and the rules. */
+export function assemble(setup: Setup, layout: readonly Problem[], states: readonly FileState[]): Catalog {
+  const { root, display, configFile, loaded } = setup;
   const config = loaded.config;
+  const reporter = new Reporter();
   if (loaded.file) {
     const { abs, text } = loaded.file;
     reporter.addFile(display(abs), { text, yamlOffset: 0, yamlText: text });
   }
   for (const problem of loaded.problems) reporter.add(problem);
+  for (const problem of layout) reporter.add(problem);
 
-  const sources: SourceFile[] = [];
-  for (const { abs, kind } of listEntryFiles(root, display, (p) => reporter.add(p))) {
-    const source = readEntryFile(abs, kind, root, display(abs), reporter, { maxFileBytes: config.max_file_bytes });
-    if (source) sources.push(source);
-  }
-  // Completeness reads only bodies, so it is scored while the YAML workers finish; it is
-  // kept below for the files that become entries.
-  const scores = new Map<string, number>();
-  const parsed = parseAllYaml(
-    sources.map((source) => source.yamlText),
-    {
-      meanwhile() {
-        for (const { kind, file, body } of sources) {
-          if (kind === 'dataset') scores.set(file, coverage(body, DATASHEET_SECTIONS).score);
-          if (kind === 'model') scores.set(file, coverage(body, MODEL_CARD_SECTIONS).score);
-        }
-      },
-    },
-  );
-
+  const files = new Map<string, SourceFile>();
   const entries: Entry[] = [];
-  sources.forEach((source, i) => {
-    files.set(source.file, source);
-    const value = entryValue(source, parsed[i]!, reporter);
-    if (value === undefined) return;
-    const schema = KINDS[source.kind].schema;
-    const result = schema.safeParse(value, { reportInput: true });
-    if (result.success) entries.push({ ...source, data: result.data } as Entry);
-    else for (const problem of issuesToProblems(result.error.issues, schema, source.file)) reporter.add(problem);
-  });
+  const completeness = new Map<string, number>();
+  for (const state of states) {
+    if (state.text) reporter.addFile(state.display, state.text);
+    for (const problem of state.problems) reporter.add(problem);
+    if (state.source) files.set(state.source.file, state.source);
+    if (state.entry) entries.push(state.entry);
+  }
 
   entries.sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = new Map<string, Entry>();
   for (const entry of entries) if (!byId.has(entry.id)) byId.set(entry.id, entry);
+  const scores = new Map<Entry, number>();
+  for (const state of states) if (state.entry && state.score !== undefined) scores.set(state.entry, state.score);
+  for (const entry of entries) {
+    const score = scores.get(entry);
+    if (score !== undefined) completeness.set(entry.id, score);
+  }
 
   const kinds = new Map<string, Kind>([...byId.values()].map((e) => [e.id, e.kind]));
   const references: [string, Reference][] = [];
   for (const entry of byId.values()) for (const ref of referencesOf(entry)) references.push([entry.id, ref]);
   const graph = new Graph(kinds, references);
 
-  const completeness = new Map<string, number>();
-  for (const entry of entries) {
-    const score = scores.get(entry.file);
-    if (score !== undefined) completeness.set(entry.id, score);
-  }
-
-  const catalog: RuleCatalog = { root, config, entries, byId, files, graph, completeness, today: options.today ?? currentDay() };
+  const catalog: RuleCatalog = { root, config, entries, byId, files, graph, completeness, today: setup.today };
   for (const rule of RULES) {
     const severity = config.rules[rule.id] ?? rule.severity;
     if (severity === 'off') continue;

@@ -45,6 +45,11 @@ export class Reporter {
     this.files.set(file, text);
   }
 
+  /** The text made known for `file`, if any. */
+  textOf(file: string): TextFile | undefined {
+    return this.files.get(file);
+  }
+
   position(file: string, at: Place): Position {
     if (!at) return { line: 1, column: 1 };
     if ('line' in at) return at;

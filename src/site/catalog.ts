@@ -1,11 +1,10 @@
 /**
- * The catalog the site is built from: one `buildCatalog` call per content state, shared by
- * every page so the graph and its closures are built once, not once per page.
+ * The catalog the site is built from, shared by every page so the graph and its closures
+ * are built once, not once per page.
  */
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildCatalog } from '../lib/catalog.ts';
-import { findConfig } from '../lib/config.ts';
+import { buildCatalog, type BuildOptions } from '../lib/catalog.ts';
+import { IncrementalCatalog } from '../lib/incremental-catalog.ts';
 import { counts, formatPretty } from '../lib/format/pretty.ts';
 import type { Catalog } from '../lib/types.ts';
 
@@ -14,43 +13,57 @@ export function contentDir(): string {
   return path.resolve(process.env['CATALOG_DIR'] || 'content');
 }
 
-/** A cheap fingerprint of the content folder and config, so `astro dev` sees edits. */
-function fingerprint(dir: string): string {
-  const parts: string[] = [];
-  const walk = (folder: string) => {
-    for (const item of readdirSync(folder, { withFileTypes: true })) {
-      const abs = path.join(folder, item.name);
-      if (item.isDirectory()) walk(abs);
-      else parts.push(`${abs}:${statSync(abs).mtimeMs}`);
-    }
-  };
-  walk(dir);
-  const config = findConfig(dir);
-  if (config) parts.push(`${config}:${statSync(config).mtimeMs}`);
-  return parts.join('\n');
-}
-
-type Cached = { dir: string; stamp: string | undefined; catalog: Catalog };
+/** Functions rather than objects: the module instance that made them may not be the caller's (below). */
+type Held = { dir: string; catalog: () => Catalog; changed: (event: string, file: string) => void };
 
 // Astro loads the content loader and the pages as separate module instances in one
 // process; a module-level variable would build the catalog once for each.
-const CACHE = Symbol.for('cardcat.site.catalog');
-const cache = globalThis as typeof globalThis & { [CACHE]?: Cached };
+const HELD = Symbol.for('cardcat.site.catalog');
+const held = globalThis as typeof globalThis & { [HELD]?: Held };
 
 // Read once: every page asks for the catalog, and reading process.env is not free.
 const PRODUCTION = process.env['NODE_ENV'] === 'production';
 
-export function getCatalog(): Catalog {
-  const cached = cache[CACHE];
-  // A build reads the content once; only the dev server has to notice changes.
-  if (PRODUCTION && cached) return cached.catalog;
-  const dir = contentDir();
-  const stamp = PRODUCTION ? undefined : fingerprint(dir);
-  if (cached && cached.dir === dir && cached.stamp === stamp) return cached.catalog;
+function options(): BuildOptions {
   const today = process.env['CARDCAT_TODAY'];
-  const catalog = buildCatalog(dir, today ? { today } : {});
-  cache[CACHE] = { dir, stamp, catalog };
-  return catalog;
+  return { ...(today ? { today } : {}), cache: !process.env['CARDCAT_NO_CACHE'] };
+}
+
+/**
+ * The catalog, read once. A build reads the content once; the dev server keeps an
+ * incremental catalog that the content loader's watcher tells of each changed file
+ * (`contentChanged`), so a request never walks the content folder.
+ */
+export function getCatalog(): Catalog {
+  const dir = contentDir();
+  let current = held[HELD];
+  if (!current || current.dir !== dir) {
+    current = PRODUCTION ? built(dir) : watched(dir);
+    held[HELD] = current;
+  }
+  return current.catalog();
+}
+
+function built(dir: string): Held {
+  const catalog = buildCatalog(dir, options());
+  return { dir, catalog: () => catalog, changed: () => {} };
+}
+
+function watched(dir: string): Held {
+  const incremental = new IncrementalCatalog(dir, options());
+  return {
+    dir,
+    catalog: () => incremental.catalog,
+    changed: (event, file) => {
+      if (event === 'unlink' || event === 'unlinkDir') incremental.remove(file);
+      else incremental.update(file);
+    },
+  };
+}
+
+/** A watcher's event for `file` (absolute): the dev server's catalog reads that file again. */
+export function contentChanged(event: string, file: string): void {
+  held[HELD]?.changed(event, file);
 }
 
 /** The diagnostics as `npm run check` prints them, and whether any is an error. */

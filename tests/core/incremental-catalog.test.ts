@@ -1,0 +1,85 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../src/lib/catalog.ts';
+import { IncrementalCatalog } from '../../src/lib/incremental-catalog.ts';
+import { DEFAULT_AS_OF, synthesize } from '../../src/lib/synth/generate.ts';
+import { writeProject } from '../helpers/catalog.ts';
+import { catalogEdits, observable } from '../helpers/catalog-edits.ts';
+
+function project() {
+  const root = writeProject(Object.fromEntries(synthesize({ entries: 120, seed: 5 }).map((f) => [f.path, f.text])));
+  const content = path.join(root, 'content');
+  return { root, content, fresh: () => observable(buildCatalog(content, { today: DEFAULT_AS_OF })) };
+}
+
+/** What a watcher would report for `files`: each one changed if it exists, else deleted. */
+function tell(catalog: IncrementalCatalog, files: readonly string[]) {
+  for (const file of files) {
+    if (existsSync(file)) catalog.update(file);
+    else catalog.remove(file);
+  }
+}
+
+describe('an incremental catalog', () => {
+  it('says what a fresh build says after every edit, told file by file', () => {
+    const { root, content, fresh } = project();
+    // With the parse cache, which a changed config reads again.
+    const catalog = new IncrementalCatalog(content, { today: DEFAULT_AS_OF, cache: path.join(root, '.cache', 'parsed.bin') });
+    expect(observable(catalog.catalog)).toEqual(fresh());
+    for (const edit of catalogEdits(root)) {
+      edit.apply();
+      tell(catalog, edit.files);
+      expect(observable(catalog.catalog), edit.name).toEqual(fresh());
+    }
+  });
+
+  it('reads only the changed file: every other entry is the very object it was', () => {
+    const { content } = project();
+    const catalog = new IncrementalCatalog(content, { today: DEFAULT_AS_OF });
+    const before = catalog.catalog;
+    const folder = path.join(content, 'datasets');
+    const file = path.join(folder, readdirSync(folder).sort()[0]!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited'));
+    catalog.update(file);
+    const after = catalog.catalog;
+    expect(after).not.toBe(before);
+    const edited = after.entries.find((e) => e.absPath === file)!;
+    expect(edited.data.title).toBe('Edited');
+    for (const entry of after.entries) if (entry !== edited) expect(entry).toBe(before.byId.get(entry.id));
+  });
+
+  it('keeps its catalog when told of files the folder walk skips, and reads the folder again for the others', () => {
+    const { content, fresh } = project();
+    const catalog = new IncrementalCatalog(content, { today: DEFAULT_AS_OF });
+    const before = catalog.catalog;
+    const swap = path.join(content, 'datasets', '.draft.md.swp');
+    writeFileSync(swap, 'not an entry');
+    catalog.update(swap);
+    expect(catalog.catalog).toBe(before);
+
+    const stray = path.join(content, 'notes', 'todo.md');
+    mkdirSync(path.dirname(stray));
+    writeFileSync(stray, '# todo\n');
+    catalog.update(stray);
+    const text = path.join(content, 'teams', 'readme.txt');
+    writeFileSync(text, 'teams\n');
+    catalog.update(text);
+    expect(observable(catalog.catalog)).toEqual(fresh());
+    expect(catalog.catalog.diagnostics.some((d) => d.rule === 'layout' && d.file.endsWith('notes'))).toBe(true);
+  });
+
+  it('gives a badly named file the hint a fresh build gives once its lowercase name is taken', () => {
+    const { content, fresh } = project();
+    const catalog = new IncrementalCatalog(content, { today: DEFAULT_AS_OF });
+    const folder = path.join(content, 'glossary');
+    const bad = path.join(folder, 'Churn_Term.yaml');
+    writeFileSync(bad, 'title: Churn\ndescription: Leaving.\n');
+    catalog.update(bad);
+    expect(observable(catalog.catalog)).toEqual(fresh());
+    const good = path.join(folder, 'churn-term.yaml');
+    writeFileSync(good, 'title: Churn\ndescription: Leaving.\n');
+    catalog.update(good);
+    expect(observable(catalog.catalog)).toEqual(fresh());
+  });
+});

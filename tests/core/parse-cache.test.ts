@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../src/lib/catalog.ts';
+import { ParseCache, recordKey, versionOf } from '../../src/lib/parse-cache.ts';
+import { DEFAULT_AS_OF, synthesize } from '../../src/lib/synth/generate.ts';
+import { writeProject } from '../helpers/catalog.ts';
+import { catalogEdits, observable } from '../helpers/catalog-edits.ts';
+
+describe('the parse cache', () => {
+  let root: string;
+  let content: string;
+  let cacheFile: string;
+  const build = (cache: boolean) => buildCatalog(content, { today: DEFAULT_AS_OF, ...(cache ? { cache: cacheFile } : {}) });
+
+  beforeAll(() => {
+    root = writeProject(Object.fromEntries(synthesize({ entries: 120, seed: 3 }).map((f) => [f.path, f.text])));
+    content = path.join(root, 'content');
+    cacheFile = path.join(root, '.cache', 'cardcat', 'parsed.bin');
+  });
+
+  it('gives the same catalog as an uncached build after every edit, one file at a time', () => {
+    // Cold, then warm with nothing changed.
+    expect(observable(build(true))).toEqual(observable(build(false)));
+    expect(ParseCache.open(cacheFile)!.stats.loaded).toBeGreaterThan(100);
+    expect(observable(build(true))).toEqual(observable(build(false)));
+    for (const edit of catalogEdits(root)) {
+      edit.apply();
+      const uncached = observable(build(false));
+      expect(observable(build(true)), edit.name).toEqual(uncached);
+      // And again, now that the edited file's record is stored.
+      expect(observable(build(true)), `${edit.name}, warm`).toEqual(uncached);
+    }
+  });
+
+  it('parses only the files that changed', () => {
+    build(true);
+    const datasets = path.join(content, 'datasets');
+    const file = path.join(datasets, readdirSync(datasets).sort()[0]!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Retitled'));
+    build(true);
+    const cache = ParseCache.open(cacheFile)!;
+    const catalog = buildCatalog(content, { today: DEFAULT_AS_OF });
+    // The cache holds one record per file read: the edited file's old record was dropped.
+    expect(cache.stats.loaded).toBe(catalog.files.size);
+    const edited = catalog.entries.find((e) => e.absPath === file)!;
+    expect(edited.data.title).toBe('Retitled');
+    expect(cache.get(recordKey(edited))?.data).toEqual(edited.data);
+  });
+
+  it('ignores a truncated, damaged or foreign cache file and builds as without one', () => {
+    const expected = observable(build(false));
+    build(true);
+    const whole = readFileSync(cacheFile);
+    truncateSync(cacheFile, Math.floor(whole.length / 2));
+    expect(observable(build(true))).toEqual(expected);
+
+    const damaged = Buffer.from(whole);
+    damaged[damaged.length - 100] = damaged[damaged.length - 100]! ^ 0xff;
+    writeFileSync(cacheFile, damaged);
+    expect(ParseCache.open(cacheFile)!.stats.loaded).toBe(0);
+    expect(observable(build(true))).toEqual(expected);
+
+    writeFileSync(cacheFile, 'not a cache\n\u0000\u0001');
+    expect(observable(build(true))).toEqual(expected);
+
+    // Written by another version of Cardcat: never read.
+    expect(ParseCache.open(cacheFile, 'another version')!.stats.loaded).toBe(0);
+  });
+
+  it('works when the cache folder is deleted between runs', () => {
+    build(true);
+    rmSync(path.dirname(cacheFile), { recursive: true, force: true });
+    expect(observable(build(true))).toEqual(observable(build(false)));
+    expect(ParseCache.open(cacheFile)!.stats.loaded).toBeGreaterThan(100);
+  });
+
+  it("changes Cardcat's version when a schema or core file changes, though package.json does not", () => {
+    const checkout = writeProject({
+      'package.json': '{ "name": "cardcat", "version": "0.1.0" }',
+      'schemas/dataset.ts': 'export const a = 1;',
+      'src/lib/load.ts': 'export const b = 2;',
+      'src/site/page.ts': 'export const c = 3;',
+    });
+    const first = versionOf(checkout);
+    writeFileSync(path.join(checkout, 'src/site/page.ts'), 'export const c = 4;');
+    expect(versionOf(checkout)).toBe(first);
+    writeFileSync(path.join(checkout, 'schemas/dataset.ts'), 'export const a = 2;');
+    const second = versionOf(checkout);
+    expect(second).not.toBe(first);
+    writeFileSync(path.join(checkout, 'src/lib/load.ts'), 'export const b = 3;');
+    expect(versionOf(checkout)).not.toBe(second);
+  });
+});
