@@ -256,7 +256,7 @@ describe('export', () => {
     expect(card).toMatchObject({
       schema_version: '0.0.2',
       model_details: { name: 'Churn model', owners: [{ name: 'Data team' }], version: { name: '1.2.0' }, licenses: [{ identifier: 'MIT' }] },
-      quantitative_analysis: { performance_metrics: [{ type: 'recall', value: '0.8', slice: 'play-events:test' }, { type: 'precision', value: '0.6', slice: 'region=EU' }] },
+      quantitative_analysis: { performance_metrics: [{ type: 'recall', value: '0.8', slice: 'play-events:test' }, { type: 'precision', value: '0.6', slice: 'play-events:test region=EU' }] },
       considerations: { limitations: [{ description: 'Only EU and NA' }], ethical_considerations: [{ name: 'Uses personal data' }] },
     });
   });

@@ -49,9 +49,20 @@ export function mctOf(catalog: Catalog, entry: Entry<'model'>): Record<string, u
       performance_metrics: (d.metrics ?? []).map((m) => ({
         type: m.name,
         value: String(m.value),
-        ...(m.slice ? { slice: m.slice } : m.split ? { slice: `${m.dataset ?? ''}${m.dataset ? ':' : ''}${m.split}` } : {}),
+        ...metricSlice(m),
       })),
     },
     considerations,
   };
+}
+
+/**
+ * MCT has one free-text `slice` per metric and no dataset or split fields, so the place a
+ * metric was measured is written into it: `dataset:split`, then the slice, `play-events:test
+ * region=EU`. A sliced metric written as its slice alone would lose where it was measured.
+ */
+function metricSlice(m: { dataset?: string | undefined; split?: string | undefined; slice?: string | undefined }): { slice?: string } {
+  const where = m.split ? `${m.dataset ? `${m.dataset}:` : ''}${m.split}` : (m.dataset ?? '');
+  const slice = [where, m.slice ?? ''].filter(Boolean).join(' ');
+  return slice ? { slice } : {};
 }
