@@ -100,5 +100,6 @@ describe('reading YAML values quickly', () => {
       const { bytes, applied } = mutate(encoder.encode(source), rng);
       expectSame(decoder.decode(bytes), `case ${i} (${applied.join(', ')})`);
     }
-  });
+    // A correctness test of many cases, not a timing: about 10 s alone, far more on a busy machine.
+  }, 180_000);
 });
