@@ -16,7 +16,7 @@ export const ENTRY_CHANGES = 4;
 /** Files listed per commit on the "Recent changes" page; a bulk import names the rest by count. */
 export const RECENT_FILES = 10;
 /** A commit subject is cut to this many characters on entry pages. */
-export const SUBJECT_MAX = 90;
+export const SUBJECT_MAX = 72;
 
 export interface ChangeModel {
   /** When the author made the change, YYYY-MM-DD. */
@@ -52,13 +52,13 @@ function what(status: ChangeStatus, from: string | undefined): string | undefine
   return status === 'renamed' && from ? `renamed from ${from}` : status;
 }
 
-function changeModel(c: Change, subjectMax = SUBJECT_MAX): ChangeModel {
+function changeModel(c: Change): ChangeModel {
   return {
     date: c.author_date.slice(0, 10),
     author: c.author,
     commit: c.short,
     url: c.url,
-    subject: cut(c.subject, subjectMax),
+    subject: cut(c.subject, SUBJECT_MAX),
     what: what(c.status, c.from),
     cut: c.boundary,
   };
@@ -72,7 +72,7 @@ export function entryHistory(history: CatalogHistory | undefined, entry: Entry):
   if (!history.available) return { changes: [], count: 0, note: history.note };
   const file = history.files[entry.path];
   if (!file) return { changes: [], count: 0, note: 'Not committed yet.' };
-  const changes = file.changes.slice(0, ENTRY_CHANGES).map((c) => changeModel(c));
+  const changes = file.changes.slice(0, ENTRY_CHANGES).map(changeModel);
   const reviewed = entry.data.reviewed;
   const after = changesAfterReview(file, reviewed);
   return {
