@@ -66,10 +66,13 @@ function changeModel(c: Change): ChangeModel {
 
 const SHALLOW_NOTE = 'History cut short: this site was built from a shallow clone.';
 
-/** An entry page's history. Undefined when no history was read for this build. */
+/**
+ * An entry page's history. Undefined when the build read none, or git had none to give
+ * (outside a repository): the "Recent changes" page says why, once, rather than every
+ * entry page of a catalog built from a folder that is not a clone.
+ */
 export function entryHistory(history: CatalogHistory | undefined, entry: Entry): EntryHistoryModel | undefined {
-  if (!history) return undefined;
-  if (!history.available) return { changes: [], count: 0, note: history.note };
+  if (!history?.available) return undefined;
   const file = history.files[entry.path];
   if (!file) return { changes: [], count: 0, note: 'Not committed yet.' };
   const changes = file.changes.slice(0, ENTRY_CHANGES).map(changeModel);
