@@ -1,8 +1,10 @@
 /**
  * The probe results and git history pages show, read once per build beside the catalog
  * (`src/lib/pages/context.ts`). A build reads each once; the dev server reads the state
- * file again when it changes, and the history again when the catalog is rebuilt.
+ * file again when it changes, and the history again when the catalog is rebuilt or a
+ * commit is made.
  */
+import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { catalogHistory, type CatalogHistory } from '../lib/history/read.ts';
@@ -14,7 +16,9 @@ import type { Catalog } from '../lib/types.ts';
 
 interface Cached {
   probes?: { catalog: Catalog; stamp: string; probes: SiteProbes | undefined; warning: string | undefined };
-  history?: { catalog: Catalog; history: CatalogHistory };
+  history?: { catalog: Catalog; stamp: string; history: CatalogHistory };
+  /** The git folder of each content folder, looked up once: undefined outside git. */
+  gitDirs?: Map<string, string | undefined>;
 }
 
 // Shared by the content loader's and the pages' module instances, as the catalog is.
@@ -50,10 +54,28 @@ export function probesOf(catalog: Catalog): { probes: SiteProbes | undefined; wa
   return cached.probes;
 }
 
-/** The git history of `catalog`'s files: one `git log` per catalog built. */
+/**
+ * When HEAD last moved, in dev: git appends to `logs/HEAD` on every commit, checkout and
+ * pull, so a commit of an edit already loaded shows without the content changing again.
+ */
+function headStamp(cached: Cached, root: string): string {
+  if (PRODUCTION) return '';
+  const dirs = (cached.gitDirs ??= new Map());
+  if (!dirs.has(root)) {
+    const found = spawnSync('git', ['rev-parse', '--absolute-git-dir'], { cwd: root, encoding: 'utf8' });
+    dirs.set(root, found.status === 0 ? found.stdout.trim() : undefined);
+  }
+  const dir = dirs.get(root);
+  return dir ? stamp(path.join(dir, 'logs', 'HEAD')) : 'none';
+}
+
+/** The git history of `catalog`'s files: one `git log` per catalog built (and, in dev, per commit). */
 export function historyOf(catalog: Catalog): CatalogHistory {
   const cached = (cache[CACHE] ??= {});
-  if (cached.history?.catalog !== catalog) cached.history = { catalog, history: catalogHistory(catalog, { perFile: ENTRY_CHANGES }) };
+  const now = headStamp(cached, catalog.root);
+  if (cached.history?.catalog !== catalog || cached.history.stamp !== now) {
+    cached.history = { catalog, stamp: now, history: catalogHistory(catalog, { perFile: ENTRY_CHANGES }) };
+  }
   return cached.history.history;
 }
 

@@ -7,7 +7,7 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentState, entryPagePaths, healthModel, recentChangesModel } from '../../src/site/pages.ts';
-import { commit, git } from '../cli/git-repo.ts';
+import { commit, git, writeFiles } from '../cli/git-repo.ts';
 import { writeProject } from '../helpers/catalog.ts';
 
 const TEAM = 'title: T\ndescription: A team.\nmembers:\n  - { name: A }\n';
@@ -53,6 +53,14 @@ describe('the routes glue with probe results and history', () => {
     const head = git(root, 'rev-parse', 'HEAD');
     expect(page.history!.last).toMatchObject({ author: 'Catalog Tests', subject: 'Start the catalog', commit: head.slice(0, 7), url: `https://github.com/acme/glue/commit/${head}` });
     expect(recentChangesModel().changes.map((c) => c.subject)).toEqual(['Start the catalog']);
+  });
+
+  it('shows a commit of an edit already shown on the next page, in dev', () => {
+    writeFiles(root, { 'content/sources/api.yaml': 'title: API\ndescription: The events API.\ntype: api\nowners: [t]\nurl: https://api.example/info\n' });
+    expect(apiPage().history!.last!.subject).toBe('Start the catalog');
+    commit(root, 'Say which API');
+    expect(apiPage().history).toMatchObject({ count: 2, last: { subject: 'Say which API' } });
+    expect(recentChangesModel().changes.map((c) => c.subject)).toEqual(['Say which API', 'Start the catalog']);
   });
 
   it('shows a new probe run on the next page, without the content changing', () => {
