@@ -9,6 +9,7 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { KIND_NAMES } from '../schemas/index.ts';
 import { findConfig } from './lib/config.ts';
+import { stateFileFor } from './lib/probe/state.ts';
 import { contentChanged, contentDir } from './site/catalog.ts';
 import { contentState } from './site/pages.ts';
 
@@ -51,9 +52,12 @@ const catalogLoader: Loader = {
     sync(watcher !== undefined);
     if (watcher) {
       const config = findConfig(dir);
+      // Pages show the probe state file's results too: a new probe run reloads them.
+      const probes = stateFileFor(dir);
       watcher.add(dir);
       if (config) watcher.add(config);
-      const inside = (file: string) => file === config || !path.relative(dir, file).startsWith('..');
+      watcher.add(probes);
+      const inside = (file: string) => file === config || file === probes || !path.relative(dir, file).startsWith('..');
       watcher.on('all', (event, file) => {
         const abs = path.resolve(file);
         if (!inside(abs)) return;

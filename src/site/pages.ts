@@ -15,8 +15,10 @@ import { entryPage } from '../lib/pages/entry.ts';
 import { kindIndexPage, kindPageCounts } from '../lib/pages/kind-index.ts';
 import { guidePage, type GuideModel } from '../lib/pages/guide.ts';
 import { healthPage, type HealthModel } from '../lib/pages/health.ts';
+import { recentChangesPage, type RecentChangesModel } from '../lib/pages/history.ts';
 import { homePage, type HomeModel } from '../lib/pages/home.ts';
 import { diagnosticsReport, getCatalog } from './catalog.ts';
+import { historyOf, pageContext, probesOf } from './context.ts';
 import { siteSettings } from './settings.ts';
 
 /** Every entry's page; its props' `model()` builds the page's model when it renders. */
@@ -24,7 +26,12 @@ export function entryPagePaths() {
   const catalog = getCatalog();
   return catalog.entries.map((entry) => ({
     params: { kind: KINDS[entry.kind].folder, id: entry.id },
-    props: { model: () => entryPage(getCatalog(), entry.id) },
+    props: {
+      model: () => {
+        const current = getCatalog();
+        return entryPage(current, entry.id, pageContext(current));
+      },
+    },
   }));
 }
 
@@ -57,7 +64,16 @@ export function kindIndexPaths(from: 1 | 2) {
 /** The home page, titled as the site is. */
 export const homeModel = (): HomeModel => homePage(getCatalog(), siteSettings().title);
 
-export const healthModel = (): HealthModel => healthPage(getCatalog());
+export const healthModel = (): HealthModel => {
+  const catalog = getCatalog();
+  return healthPage(catalog, pageContext(catalog));
+};
+
+/** The latest commits that touched the catalog. */
+export const recentChangesModel = (): RecentChangesModel => {
+  const catalog = getCatalog();
+  return recentChangesPage(catalog, historyOf(catalog));
+};
 
 export const guideModel = (): GuideModel => guidePage(getCatalog());
 
@@ -76,8 +92,15 @@ export interface StoredEntry {
 /** The catalog as the content loader sees it: check's report, and the entries to store. */
 export function contentState(color: boolean): { report: ReturnType<typeof diagnosticsReport>; entries: StoredEntry[] } {
   const catalog = getCatalog();
+  const report = diagnosticsReport(catalog, color);
+  // A malformed probe state file is a warning of the build, beside check's: the site is built without probe results.
+  const { warning } = probesOf(catalog);
+  if (warning) {
+    report.text = report.text ? `${report.text}\n\n${warning}` : warning;
+    report.warnings++;
+  }
   return {
-    report: diagnosticsReport(catalog, color),
+    report,
     entries: catalog.entries.map((e) => ({ kind: e.kind, id: e.id, file: e.file, title: e.data.title, text: e.text })),
   };
 }

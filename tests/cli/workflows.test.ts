@@ -128,6 +128,9 @@ describe('GitHub workflows', () => {
     const deploy = Object.values(workflow.jobs).find((job) => job.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')));
     expect(deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(deploy?.needs).toBe('build');
+    // Entry pages show their git history; a shallow checkout would cut it at the last commit.
+    const checkout = steps(workflow).find((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['fetch-depth']).toBe(0);
   });
 });
 

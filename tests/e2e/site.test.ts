@@ -3,6 +3,7 @@
  * page loads cleanly, search finds entries, filters narrow indexes, graphs render, and
  * the closure lists work without JavaScript.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,6 +175,32 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
     const edit = page.getByRole('link', { name: 'Edit this file' });
     const site = catalog.config.site;
     expect(await edit.getAttribute('href')).toBe(`${site.repo_url}/edit/${site.edit_branch}/content/datasets/viewing-events-labelled.md`);
+    await close();
+  });
+
+  it("shows a source's last probe from the committed probes.yaml, and an entry's last change from git", async () => {
+    const { page, problems, close } = await open(entryUrl('sources', 'playback-api'));
+    const probe = page.locator('#probe');
+    expect(await probe.locator('h2').textContent()).toBe('Last probe');
+    const line = (await probe.locator('li').first().textContent())!.replace(/\s+/g, ' ');
+    expect(line).toContain('https://playback-api.lumen.example/v2/info');
+    expect(line).toContain('unreachable');
+    expect(line).toContain('HTTP 503 Service Unavailable, since 2026-12-01 05:17 UTC (2 probes in a row); last probed 2026-12-03 05:17 UTC');
+    expect(await probe.getByRole('link', { name: catalog.byId.get('cdn-logs')!.data.title }).count()).toBe(1);
+
+    const file = 'content/datasets/viewing-events-labelled.md';
+    const [hash, short, author, date] = execFileSync('git', ['log', '-1', '--format=%H%x1f%h%x1f%an%x1f%aI', '--', file], { cwd: repoRoot, encoding: 'utf8' }).trim().split('\x1f');
+    await page.goto(entryUrl('datasets', 'viewing-events-labelled'));
+    const last = page.locator('[data-last-change]');
+    expect((await last.textContent())!.replace(/\s+/g, ' ')).toContain(`Last changed ${date!.slice(0, 10)} by ${author} in ${short}`);
+    expect(await last.getByRole('link', { name: short! }).getAttribute('href')).toBe(`${catalog.config.site.repo_url}/commit/${hash}`);
+    expect(await page.locator('#history li').count()).toBeGreaterThan(0);
+
+    await page.getByRole('link', { name: 'Recent changes' }).click();
+    await page.waitForURL(`${site.url}changes/`);
+    expect(await page.locator('h1').textContent()).toBe('Recent changes');
+    expect(await page.locator('[data-recent-changes] > li').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
     await close();
   });
 });

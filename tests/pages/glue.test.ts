@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSURE_INLINE } from '../../src/lib/pages/closure.ts';
 import { entryPage } from '../../src/lib/pages/entry.ts';
 import { getCatalog } from '../../src/site/catalog.ts';
+import { pageContext } from '../../src/site/context.ts';
 import { catalogJsonModel, closureListPaths, contentState, entryPagePaths, kindIndexPaths } from '../../src/site/pages.ts';
 import { writeProject } from '../helpers/catalog.ts';
 
@@ -36,7 +37,7 @@ describe('the routes glue', () => {
     expect(paths).toHaveLength(getCatalog().entries.length);
     const hub = paths.find((p) => p.params.id === 'hub')!;
     expect(hub.params).toEqual({ kind: 'datasets', id: 'hub' });
-    expect(hub.props.model()).toEqual(entryPage(getCatalog(), 'hub'));
+    expect(hub.props.model()).toEqual(entryPage(getCatalog(), 'hub', pageContext(getCatalog())));
   });
 
   it('lists closure list pages only for lists longer than an entry page shows', () => {

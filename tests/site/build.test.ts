@@ -24,7 +24,7 @@ uses:
 const FILES: Record<string, string> = {
   'cardcat.config.yaml': CONFIG,
   'content/teams/data-team.yaml': 'title: Data team\ndescription: Owns the fixture.\nmembers:\n  - { name: Dee Ata, email: dee@example.com, role: lead }\n',
-  'content/sources/events-api.yaml': 'title: Events API\ndescription: Where events come from.\ntype: api\nowners: [data-team]\nreviewed: 2026-11-01\n',
+  'content/sources/events-api.yaml': 'title: Events API\ndescription: Where events come from.\ntype: api\nowners: [data-team]\nreviewed: 2026-11-01\nurl: https://events.example/\n',
   'content/glossary/customer.yaml': 'title: Customer\ndescription: Someone who pays.\nowners: [data-team]\n',
   'content/datasets/raw-events.md': `---
 title: Raw events
@@ -87,6 +87,9 @@ for (let i = 0; i < PARTS; i++) {
   FILES[`content/datasets/part-${i}.yaml`] = `title: Part ${i}\ndescription: One slice of the events.\nowners: [data-team]\nreviewed: 2026-11-01\nderived_from: [{ dataset: raw-events, transform: slice ${i} }]\n`;
 }
 
+// A state file the site cannot read: the build warns and goes on without probe results.
+FILES['probes.yaml'] = 'version: 1\nlocations:\n  https://events.example/:\n    latest: { at: last week, ok: true, method: HEAD }\n';
+
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const abs = path.join(dir, name);
@@ -119,6 +122,7 @@ describe('building the site from a catalog served under a sub-path', () => {
       'health/index.html',
       'reference/index.html',
       'guide/index.html',
+      'changes/index.html',
       'search/index.html',
     ]) {
       expect(existsSync(path.join(site.outDir, rel)), rel).toBe(true);
@@ -128,6 +132,12 @@ describe('building the site from a catalog served under a sub-path', () => {
   it('prints warnings like check does and goes on', () => {
     expect(site.output).toMatch(/content\/datasets\/raw-events\.md:\d+:\d+ +warning +Last reviewed on 2020-01-01/);
     expect(site.output).toContain('staleness');
+  });
+
+  it('warns of a malformed probe state file by its line and builds on without probe results', () => {
+    expect(site.output).toMatch(/probes\.yaml:4:\d+: .* at `locations\.https:\/\/events\.example\/\.latest\.at`\. Fix the file, or delete it: the next probe writes a new one\. The site shows no probe results until then\./);
+    expect(read('health/index.html')).toContain('The site shows no probe results until then.');
+    expect(read('sources/events-api/index.html')).not.toContain('id="probe"');
   });
 
   it('keeps every internal link and asset under the base path, and each resolves to a built file', () => {

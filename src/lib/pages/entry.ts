@@ -7,12 +7,15 @@ import { KINDS, type Kind } from '../../../schemas/index.ts';
 import { entryJsonLd, jsonLdScript } from '../interchange/export/jsonld.ts';
 import { facetValues, SEARCH_FACETS } from '../site/facets.ts';
 import type { Catalog, Entry } from '../types.ts';
+import type { PageContext } from './context.ts';
 import { datasetBody, type DatasetBody } from './dataset.ts';
 import { featureBody, type FeatureBody } from './feature.ts';
 import { glossaryBody, type GlossaryBody } from './glossary.ts';
 import { entryHeader, type EntryHeaderModel } from './header.ts';
+import { entryHistory, type EntryHistoryModel } from './history.ts';
 import { licenseBody, type LicenseBody } from './license.ts';
 import { modelBody, type ModelBody } from './model.ts';
+import { probeSection, type ProbeSectionModel } from './probes.ts';
 import { sourceBody, type SourceBody } from './source.ts';
 import { teamBody, type TeamBody } from './team.ts';
 
@@ -38,6 +41,10 @@ export interface EntryPageModel {
   toc: TocItem[];
   body: EntryBody;
   links?: { title: string; url: string }[] | undefined;
+  /** A source's or dataset's last probe, from the probe state file. */
+  probe?: ProbeSectionModel | undefined;
+  /** When the entry's file changed, from git. */
+  history?: EntryHistoryModel | undefined;
 }
 
 // Every section a kind's page can have, in page order; some only when the entry has what they show.
@@ -85,11 +92,20 @@ function entryBody(catalog: Catalog, entry: Entry): EntryBody {
   }
 }
 
-export function entryPage(catalog: Catalog, id: string): EntryPageModel {
+/** The contents with the probe section after the first (where the entry is found) and the history last. */
+function withExtras(toc: TocItem[], probe: boolean, history: boolean): TocItem[] {
+  const out = probe ? [...toc.slice(0, 1), { id: 'probe', title: 'Last probe' }, ...toc.slice(1)] : [...toc];
+  if (history) out.push({ id: 'history', title: 'History' });
+  return out;
+}
+
+export function entryPage(catalog: Catalog, id: string, context: PageContext = {}): EntryPageModel {
   const entry = catalog.byId.get(id);
   if (!entry) throw new Error(`No entry \`${id}\` in the catalog: an entry page needs one.`);
   const filters = facetValues(entry);
   const jsonLd = entryJsonLd(catalog, entry);
+  const probe = probeSection(catalog, context.probes, entry.id);
+  const history = entryHistory(context.history, entry);
   return {
     kind: entry.kind,
     id: entry.id,
@@ -99,8 +115,10 @@ export function entryPage(catalog: Catalog, id: string): EntryPageModel {
     jsonLd: jsonLd && jsonLdScript(jsonLd),
     filters: [['kind', KINDS[entry.kind].label], ...SEARCH_FACETS.flatMap((facet) => filters[facet].map((v): [string, string] => [facet, v]))],
     header: entryHeader(catalog, entry),
-    toc: entryToc(entry),
+    toc: withExtras(entryToc(entry), probe !== undefined, history !== undefined),
     body: entryBody(catalog, entry),
     links: entry.data.links && [...entry.data.links],
+    probe,
+    history,
   };
 }

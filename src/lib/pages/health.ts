@@ -4,7 +4,9 @@ import { modelsMissingObjectives, singleOwnerEntries, staleEntries } from '../si
 import { inlineCode } from '../site/text.ts';
 import { editUrl } from '../site/urls.ts';
 import type { Catalog } from '../types.ts';
+import type { PageContext } from './context.ts';
 import { linksOf } from './links.ts';
+import { probeHealth, type ProbeHealthModel } from './probes.ts';
 
 export interface HealthModel {
   today: string;
@@ -25,9 +27,11 @@ export interface HealthModel {
   stale: { ref: string; kind: string; reviewed: string; overdue: string; owners: string[] }[];
   singleOwner: { ref: string; kind: string; owner: string }[];
   objectives: { ref: string; stage: string; missing: string }[];
+  /** Sources and datasets the last probe found unreachable or changed. */
+  probes: ProbeHealthModel;
 }
 
-export function healthPage(catalog: Catalog): HealthModel {
+export function healthPage(catalog: Catalog, context: PageContext = {}): HealthModel {
   const links = linksOf(catalog);
   const diagnostics = [...catalog.diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -57,5 +61,6 @@ export function healthPage(catalog: Catalog): HealthModel {
     })),
     singleOwner: singleOwnerEntries(catalog).map((s) => ({ ref: links.ref(s.entry.id), kind: KINDS[s.entry.kind].label, owner: links.ref(s.owner.id) })),
     objectives: modelsMissingObjectives(catalog).map((o) => ({ ref: links.ref(o.entry.id), stage: o.entry.data.stage, missing: o.noMetrics ? 'reports no metrics' : o.metrics.join(', ') })),
+    probes: probeHealth(catalog, context.probes, context.probeWarning),
   };
 }

@@ -85,6 +85,32 @@ export function readState(file: string, display = file): ProbeState {
   return existsSync(file) ? parseState(readFileSync(file, 'utf8'), display) : emptyState();
 }
 
+/** What the site knows of the state file: its results, or why it shows none. */
+export interface SiteProbeState {
+  /** The file read, as given. */
+  file: string;
+  /** Undefined when there is no state file (nothing was probed yet) or it is malformed. */
+  state?: ProbeState;
+  /** Why a state file that exists shows no results, in a sentence for the build log and the health page. */
+  warning?: string;
+}
+
+/**
+ * The state file beside a content folder, for the site. A site shows what it can: no file
+ * means nothing was probed yet, and a malformed one is a warning rather than a failed
+ * build, since a probe result is never worth more than the rest of the catalog's pages.
+ */
+export function readSiteState(contentRoot: string, display: (abs: string) => string = (abs) => abs): SiteProbeState {
+  const file = stateFileFor(contentRoot);
+  try {
+    if (!existsSync(file)) return { file };
+    return { file, state: parseState(readFileSync(file, 'utf8'), display(file)) };
+  } catch (error) {
+    const message = error instanceof ProbeStateError ? error.message : `${display(file)}: ${(error as Error).message}.`;
+    return { file, warning: `${message} The site shows no probe results until then.` };
+  }
+}
+
 const HEADER = `# Written by \`npm run probe\`: for each address the catalog names, the newest probe result
 # and a few earlier ones (newest first). Commit it with the catalog; the site shows it.
 # Deleting an address here only means it is probed again on the next run.
