@@ -1,7 +1,8 @@
 /** Reads `cardcat.config.yaml`, validated like any entry, with defaults for what it leaves out. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { config as configSchema, type Config } from '../../schemas/config.ts';
+import { readTextFile, ReadError } from './read-file.ts';
 import type { Problem } from './reporter.ts';
 import { issuesToProblems } from './schema-issues.ts';
 import { parseYaml } from './yaml.ts';
@@ -25,9 +26,16 @@ export function findConfig(contentRoot: string): string | undefined {
 
 export function loadConfig(abs: string | undefined, display: (abs: string) => string): LoadedConfig {
   if (!abs) return { config: DEFAULT_CONFIG, problems: [] };
-  const text = readFileSync(abs, 'utf8');
-  const file = { abs, text };
   const shown = display(abs);
+  let text: string;
+  try {
+    // Read as entries are: a config that is a pipe, a device, huge or not UTF-8 is reported.
+    text = readTextFile(abs, DEFAULT_CONFIG.max_file_bytes);
+  } catch (error) {
+    if (!(error instanceof ReadError)) throw error;
+    return { config: DEFAULT_CONFIG, problems: [{ file: shown, severity: 'error', rule: 'config', message: error.problem.message, hint: error.problem.hint }] };
+  }
+  const file = { abs, text };
   const parsed = parseYaml(text);
   const problems: Problem[] = parsed.problems.map((p) => ({
     file: shown,
