@@ -185,7 +185,13 @@ export function readEntryFile(
   let yamlOffset = 0;
   let body = '';
   let bodyLine = 1;
+  // A carriage return alone ends a line for some editors and for nothing else: YAML reads the
+  // lines as one, and reports nesting or keys where the cause is the line ends.
+  const loneCr = (offset: number) =>
+    fail('Line ends in a carriage return alone (`\\r` without `\\n`), which YAML does not read as a line end (old Mac line ends)', 'Save the file with LF (or CRLF) line ends; `\\r\\r\\n` comes from converting line ends twice.', offset);
   if (ext.toLowerCase() === '.md') {
+    const opening = /^---[ \t]*\r(?!\n)/.exec(text);
+    if (opening) return loneCr(opening[0].length - 1);
     if (!/^---[ \t]*\r?\n/.test(text)) {
       return fail('Missing front matter: a Markdown entry starts with a `---` line, its YAML, and another `---` line', `Start the file with:\n---\ntitle: …\n---`);
     }
@@ -207,6 +213,9 @@ export function readEntryFile(
     if (body.startsWith('\n')) body = body.slice(1);
     bodyLine = countLines(text, text.length - body.length);
   }
+
+  const cr = yamlText.search(/\r(?!\n)/);
+  if (cr >= 0) return loneCr(yamlOffset + cr);
 
   const source: SourceFile = { file: display, path: relative, absPath: abs, kind, id, text, yamlOffset, yamlText, body, bodyLine };
   report.addFile(display, source);

@@ -14,6 +14,8 @@ const ESC = '\u001b';
 const TITLE = `${ESC}]0;pwned\u0007`;
 const ERASE = `${ESC}[2K\r${ESC}[1A`;
 const FAKE = `${ERASE}${ESC}[32m✓ No problems found.${ESC}[0m`;
+const YAML_TITLE = '\\e]0;pwned\\a';
+const YAML_FAKE = '\\e[2K\\r\\e[1A\\e[32m✓ No problems found.\\e[0m';
 
 /** Control characters in `text` other than line feeds, and the colour codes Cardcat adds itself. */
 function controls(text: string): string[] {
@@ -25,11 +27,14 @@ function controls(text: string): string[] {
 function hostileProject(): string {
   const files: Record<string, string> = {};
   for (const [name, text] of Object.entries(OWNERS)) files[`content/${name}`] = text;
-  // A key, a value in a field that quotes it back, a value in a title, and a file name.
-  files['content/datasets/keys.yaml'] = `title: Keys\ndescription: D.\nowners: [data-team]\n"${FAKE}": 1\n`;
-  files['content/datasets/values.yaml'] = `title: "${TITLE}Values"\ndescription: D.\nowners: [data-team]\nstatus: "${FAKE}"\n`;
+  // A key, a value in a field that quotes it back, and a title, written with YAML's escapes
+  // (a raw carriage return would end the line); raw bytes in a file shown in a code frame;
+  // and a file name.
+  files['content/datasets/keys.yaml'] = `title: Keys\ndescription: D.\nowners: [data-team]\n"${YAML_FAKE}": 1\n`;
+  files['content/datasets/values.yaml'] = `title: "${YAML_TITLE}Values"\ndescription: D.\nowners: [data-team]\nstatus: "${YAML_FAKE}"\n`;
+  files['content/datasets/raw.yaml'] = `title: Raw ${TITLE}\ndescription: ${ESC}[2K${ESC}[1A\nowners: [data-team]\nbogus: 1\n`;
   files[`content/datasets/${TITLE}name${ERASE}.yaml`] = 'title: N\n';
-  files['content/datasets/lineage.yaml'] = `title: "Lineage ${TITLE}${FAKE}"\ndescription: D.\nowners: [data-team]\n`;
+  files['content/datasets/lineage.yaml'] = `title: "Lineage ${YAML_TITLE}${YAML_FAKE}"\ndescription: D.\nowners: [data-team]\n`;
   return writeProject(files);
 }
 
@@ -44,6 +49,8 @@ describe('escape sequences in a catalog', () => {
     // The file name, the key and the value are each reported, with their escapes written out.
     expect(plain.stdout).toContain('content/datasets/\\x1b]0;pwned\\x07name\\x1b[2K\\r\\x1b[1A.yaml');
     expect(plain.stdout).toMatch(/Unknown field `\\x1b\[2K\\r\\x1b\[1A\\x1b\[32m✓ No problems found\.\\x1b\[0m`/);
+    // Raw bytes in a file are written out in its code frame.
+    expect(plain.stdout).toContain('| description: \\x1b[2K\\x1b[1A');
     expect(plain.stdout.split('\n').filter((l) => l.startsWith('✓'))).toEqual([]);
 
     const out: string[] = [];
