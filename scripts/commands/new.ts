@@ -64,7 +64,7 @@ export function newEntry(args: string[], io: Io): number {
   }
 
   const root = contentDir(io, values.content);
-  const options = values.config ? { configFile: values.config } : {};
+  const options = values.config ? { configFile: path.resolve(io.cwd, values.config) } : {};
   const before = build(root, options);
   // Ids are unique across kinds and extensions: `x.yaml` beside `x.md` would be just as ambiguous.
   const taken = [...before.files.values()].find((f) => f.id === id);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../cli/run.ts';
 import { OWNERS, writeProject } from '../helpers/catalog.ts';
+import { escapeMarkdown, escapeMessage } from '../../src/lib/impact.ts';
 import { visible, visibleLine } from '../../src/lib/terminal-text.ts';
 
 const ESC = '\u001b';
@@ -89,6 +90,16 @@ describe('escape sequences in a catalog', () => {
       expect(controls(result.stdout + result.stderr), argv.join(' ')).toEqual([]);
       expect(result.stdout + result.stderr).toContain('\\x1b');
     }
+  });
+
+  it('machine formats escape them by their own syntax: JSON, GitHub annotations, Markdown', async () => {
+    const root = hostileProject();
+    for (const format of ['json', 'github']) {
+      const result = await run(['check', '--content', 'content', '--format', format, '--today', '2026-11-23'], root);
+      expect(controls(result.stdout), format).toEqual([]);
+    }
+    expect(escapeMarkdown(`a ${FAKE}`)).toBe('a \\\\x1b\\[2K \\\\x1b\\[1A\\\\x1b\\[32m✓ No problems found.\\\\x1b\\[0m');
+    expect(escapeMessage(`Unknown field \`${TITLE}\``)).toBe('Unknown field `\\x1b]0;pwned\\x07`');
   });
 
   it('writes out C0 and C1 controls, DEL and bidirectional overrides, and keeps tabs and line feeds', () => {
