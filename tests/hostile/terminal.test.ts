@@ -83,6 +83,17 @@ describe('escape sequences in a catalog', () => {
     expect(named.stdout).toContain('\\x1b]0;pwned\\x07.md');
   });
 
+  it('`synth` and `export` name an --out folder holding escape sequences as text', async () => {
+    const root = hostileProject();
+    const synth = await run(['synth', '--entries', '30', '--out', `out${ERASE}`, '--quiet'], root);
+    expect(synth.code, synth.stderr).toBe(0);
+    expect(controls(synth.stdout + synth.stderr)).toEqual([]);
+    expect(synth.stdout).toContain('out\\x1b[2K\\r\\x1b[1A');
+    const exported = await run(['export', 'catalog', '--content', 'content', '--out', `pub${TITLE}`], root);
+    expect(controls(exported.stdout + exported.stderr)).toEqual([]);
+    expect(exported.stdout).toContain('pub\\x1b]0;pwned\\x07');
+  });
+
   it('usage errors quote what was typed with its escapes written out', async () => {
     const root = hostileProject();
     for (const argv of [['new', `data${FAKE}`, 'x'], ['graph', `x${TITLE}`], [`ch${ERASE}eck`], ['check', `--format=${FAKE}`]]) {
