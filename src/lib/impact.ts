@@ -13,7 +13,7 @@ import { Graph, type ClosureMember } from './graph.ts';
 import { lineStarts, positionAt } from './position.ts';
 import { referencesOf } from './references.ts';
 import { RELATIONS } from './relations.ts';
-import { visible } from './terminal-text.ts';
+import { visible, visibleLine } from './terminal-text.ts';
 import type { Catalog, Diagnostic, Entry } from './types.ts';
 import { offsetOf, parseYaml } from './yaml.ts';
 
@@ -339,7 +339,8 @@ export const COMMENT_MARKER = '<!-- cardcat-impact -->';
 /** Impacted entries listed per owner; a hub team would otherwise fill the comment. */
 const OWNED_SHOWN = 20;
 
-const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+// File names come from the repository and may hold anything, control characters included.
+const code = (text: string) => `\`${visibleLine(text).replace(/`/g, "'")}\``;
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function impactMarkdown(report: ImpactReport, options: MarkdownOptions = {}): string {

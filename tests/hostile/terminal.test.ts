@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../cli/run.ts';
 import { OWNERS, writeProject } from '../helpers/catalog.ts';
-import { escapeMarkdown, escapeMessage } from '../../src/lib/impact.ts';
+import { escapeMarkdown, escapeMessage, impactMarkdown, type ImpactReport } from '../../src/lib/impact.ts';
 import { visible, visibleLine } from '../../src/lib/terminal-text.ts';
 
 const ESC = '\u001b';
@@ -15,6 +15,7 @@ const ESC = '\u001b';
 const TITLE = `${ESC}]0;pwned\u0007`;
 const ERASE = `${ESC}[2K\r${ESC}[1A`;
 const FAKE = `${ERASE}${ESC}[32m✓ No problems found.${ESC}[0m`;
+const emptyImpact: ImpactReport = { changed: [], otherFiles: [], downstream: [], broken: [], introduced: [], resolved: 0, compared: false, owners: [], mermaid: '' };
 const YAML_TITLE = '\\e]0;pwned\\a';
 const YAML_FAKE = '\\e[2K\\r\\e[1A\\e[32m✓ No problems found.\\e[0m';
 
@@ -111,6 +112,10 @@ describe('escape sequences in a catalog', () => {
     }
     expect(escapeMarkdown(`a ${FAKE}`)).toBe('a \\\\x1b\\[2K \\\\x1b\\[1A\\\\x1b\\[32m✓ No problems found.\\\\x1b\\[0m');
     expect(escapeMessage(`Unknown field \`${TITLE}\``)).toBe('Unknown field `\\x1b]0;pwned\\x07`');
+    // A changed file's name in the impact report is code, written out the same way.
+    const report = impactMarkdown({ ...emptyImpact, otherFiles: [{ status: 'modified', path: `docs/${TITLE}.txt` }] });
+    expect(controls(report)).toEqual([]);
+    expect(report).toContain('`docs/\\x1b]0;pwned\\x07.txt`');
   });
 
   it('writes out C0 and C1 controls, DEL and bidirectional overrides, and keeps tabs and line feeds', () => {
