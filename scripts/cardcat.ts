@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 /** The Cardcat command line. Every command is a function of its arguments and working folder. */
-import { UsageError, type Io } from './cli.ts';
+import { ReadError } from '../src/lib/read-file.ts';
+import { WriteError } from '../src/lib/safe-write.ts';
+import { visible, visibleLine } from '../src/lib/terminal-text.ts';
+import { shownPath, UsageError, type Io } from './cli.ts';
 
 const HELP = `Cardcat: a git-based data catalog and model-card generator.
 
@@ -93,21 +96,28 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.stderr(`Unknown command \`${name}\`.\n\n${HELP}`);
+    io.stderr(`Unknown command \`${visibleLine(name)}\`.\n\n${HELP}`);
     return 2;
   }
   try {
     const command = await load();
     return await command(args, io);
   } catch (error) {
+    // Messages quote what the user typed or a file held: control characters are written out.
     if (error instanceof UsageError) {
-      io.stderr(error.message);
+      io.stderr(visible(error.message));
       return error.code;
+    }
+    // A file the system would not let a command read or write: named relative to the
+    // working folder, without a stack.
+    if (error instanceof WriteError || error instanceof ReadError) {
+      io.stderr(visible(error.message.replace(error.path, shownPath(io, error.path))));
+      return 2;
     }
     // parseArgs reports unknown or malformed flags with these codes: the user's mistake.
     const code = (error as { code?: string }).code;
     if (code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`${(error as Error).message}\n\nRun \`npm run ${name} -- --help\` or see the README.`);
+      io.stderr(`${visible((error as Error).message)}\n\nRun \`npm run ${name} -- --help\` or see the README.`);
       return 2;
     }
     throw error;

@@ -21,6 +21,13 @@ export class UsageError extends Error {
   }
 }
 
+/** A path as a command shows it: relative to the working folder when inside it, else absolute. */
+export function shownPath(io: Pick<Io, 'cwd'>, abs: string): string {
+  const relative = path.relative(io.cwd, abs).split(path.sep).join('/');
+  if (relative === '') return '.';
+  return relative.startsWith('../') || relative === '..' || path.isAbsolute(relative) ? abs : relative;
+}
+
 export function contentDir(io: Io, value: string | undefined): string {
   return path.resolve(io.cwd, value ?? process.env['CATALOG_DIR'] ?? 'content');
 }

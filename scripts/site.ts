@@ -10,10 +10,11 @@
  * `--no-cache` with any of them parses every file instead of reusing `.cache/cardcat/`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexSearch } from '../src/site/search-index.ts';
+import { acquireBuildLock, publish, stagingFolder } from './build-output.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Run by this Node, not by whichever `node` the `.bin/astro` shebang finds on PATH: outside
@@ -84,25 +85,44 @@ async function main(argv: string[]): Promise<number> {
   return run([command as string, ...passThrough], env);
 }
 
-/** The pages, then, once Astro has exited and freed its memory, their search index. */
+/**
+ * The pages, then, once Astro has exited and freed its memory, their search index. Built
+ * into a staging folder under a lock (see build-output.ts): a second build in the same
+ * checkout waits, and the output folder only ever holds a whole site.
+ */
 async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const built = await run(['build', ...args], env);
-  if (built !== 0) return built;
   const flag = args.indexOf('--outDir');
   const outDir = path.resolve(root, (flag >= 0 ? args[flag + 1] : undefined) ?? (env['CARDCAT_OUT_DIR'] || 'dist'));
-  process.stdout.write('Indexing entry pages for search…\n');
+  const astroArgs = flag >= 0 ? [...args.slice(0, flag), ...args.slice(flag + 2)] : args;
+  const lock = await acquireBuildLock(outDir, {
+    onWait: (pid) => process.stdout.write(`Another build into ${shown(outDir)} is running${pid ? ` (process ${pid})` : ''}; waiting for it to finish…\n`),
+  });
+  const staging = stagingFolder(outDir);
   try {
-    const pages = await indexSearch(outDir, {
-      shardPages: Number(env['CARDCAT_SEARCH_SHARD_PAGES']) || undefined,
-      progress: (indexed, total) => process.stdout.write(`  ${indexed.toLocaleString('en')} of ${total.toLocaleString('en')} pages indexed\n`),
-    });
-    const folder = path.relative(process.cwd(), path.join(outDir, 'pagefind'));
-    process.stdout.write(`Search index: ${pages.toLocaleString('en')} pages, in ${folder.startsWith('..') ? path.join(outDir, 'pagefind') : folder}.\n`);
-    return 0;
-  } catch (error) {
-    process.stderr.write(`The pages were built, but not their search index: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    const built = await run(['build', ...astroArgs], { ...env, CARDCAT_OUT_DIR: staging });
+    if (built !== 0) return built;
+    process.stdout.write('Indexing entry pages for search…\n');
+    try {
+      const pages = await indexSearch(staging, {
+        shardPages: Number(env['CARDCAT_SEARCH_SHARD_PAGES']) || undefined,
+        progress: (indexed, total) => process.stdout.write(`  ${indexed.toLocaleString('en')} of ${total.toLocaleString('en')} pages indexed\n`),
+      });
+      publish(staging, outDir);
+      process.stdout.write(`Search index: ${pages.toLocaleString('en')} pages, in ${shown(path.join(outDir, 'pagefind'))}.\n`);
+      return 0;
+    } catch (error) {
+      process.stderr.write(`The pages were built, but not their search index, so ${shown(outDir)} was left as it was: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    lock.release();
   }
+}
+
+function shown(abs: string): string {
+  const relative = path.relative(process.cwd(), abs);
+  return relative.startsWith('..') ? abs : relative || '.';
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { formatGithub } from '../../src/lib/format/github.ts';
 import { formatJson } from '../../src/lib/format/json.ts';
 import { formatPretty } from '../../src/lib/format/pretty.ts';
+import { visibleLine } from '../../src/lib/terminal-text.ts';
 import { CATALOG_OPTIONS, loadCatalog, oneOf, type Io } from '../cli.ts';
 
 const FORMATS = ['pretty', 'json', 'github'] as const;
@@ -37,7 +38,7 @@ export function check(args: string[], io: Io): number {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     io.stdout(`${plural(catalog.entries.length, 'entry', 'entries')} checked: ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}.`);
   } else {
-    io.stdout(`Checked ${catalog.entries.length} entries in ${catalog.root}\n`);
+    io.stdout(`Checked ${catalog.entries.length} entries in ${visibleLine(catalog.root)}\n`);
     io.stdout(formatPretty(diagnostics, { color: io.color, sources: catalog.files }));
   }
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

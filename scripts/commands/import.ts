@@ -3,7 +3,7 @@
  * overwrites: an entry whose file exists is reported and skipped, and a bad file is
  * reported while the rest go on.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCatalog } from '../../src/lib/catalog.ts';
@@ -11,8 +11,10 @@ import { ID_PATTERN } from '../../src/lib/ids.ts';
 import { CardError } from '../../src/lib/interchange/front-matter.ts';
 import { IMPORT_FORMATS, IMPORTERS, importText, knownEntryOf, placeholderOwner, type ImportedFile, type ImportFormat, type RenderedEntry } from '../../src/lib/interchange/import/index.ts';
 import type { KnownEntry } from '../../src/lib/interchange/model.ts';
+import { readTextFile, ReadError } from '../../src/lib/read-file.ts';
+import { visible } from '../../src/lib/terminal-text.ts';
 import { FileExistsError, writeNewFile } from '../../src/lib/safe-write.ts';
-import { UsageError, type Io } from '../cli.ts';
+import { UsageError, shownPath, type Io } from '../cli.ts';
 
 export const IMPORT_HELP = `Usage: npm run import -- <format> <file-or-folder> [--out DIR] [--config FILE] [--id ID] [--hub-id OWNER/NAME] [--format pretty|json]
 
@@ -21,6 +23,12 @@ A folder imports every matching file in it. --hub-id gives a single card's Huggi
 the entry is named by it and links to the Hub, so cards that name it resolve to it. Entries are written under --out (default: content/);
 existing files are never replaced. Imported entries are drafts owned by the placeholder team
 \`unassigned\` until someone claims them.`;
+
+/**
+ * The largest foreign file read: metadata, not data. Generous beside `max_file_bytes`, since
+ * a Croissant file lists every field, but checked before reading, like every file read.
+ */
+const MAX_IMPORT_BYTES = 20_000_000;
 
 export interface FileOutcome {
   file: string;
@@ -47,10 +55,14 @@ function listFiles(target: string, matches: (name: string) => boolean): string[]
 }
 
 /** Entries already in the target folder, so references can resolve to them. */
-function knownEntries(out: string, configFile: string | undefined): { known: Map<string, KnownEntry>; uses: string[]; maxBytes: number } {
+function knownEntries(out: string, configFile: string | undefined): { known: Map<string, KnownEntry>; uses: string[]; maxBytes: number; files: Map<string, string> } {
   const known = new Map<string, KnownEntry>();
-  if (!existsSync(out)) return { known, uses: [], maxBytes: 1_000_000 };
+  const files = new Map<string, string>();
+  if (!existsSync(out)) return { known, uses: [], maxBytes: 1_000_000, files };
   const catalog = buildCatalog(out, configFile ? { configFile } : {});
+  // Every file's id, read or not: ids are unique across kinds, and a file with problems
+  // still holds its id.
+  for (const source of catalog.files.values()) if (!files.has(source.id)) files.set(source.id, source.absPath);
   for (const entry of catalog.entries) {
     known.set(entry.id, {
       kind: entry.kind,
@@ -59,7 +71,7 @@ function knownEntries(out: string, configFile: string | undefined): { known: Map
       ...(entry.data.links ? { links: entry.data.links.map((l) => l.url) } : {}),
     });
   }
-  return { known, uses: Object.keys(catalog.config.uses), maxBytes: catalog.config.max_file_bytes };
+  return { known, uses: Object.keys(catalog.config.uses), maxBytes: catalog.config.max_file_bytes, files };
 }
 
 export function importCommand(args: string[], io: Io): number {
@@ -93,8 +105,8 @@ export function importCommand(args: string[], io: Io): number {
     throw new UsageError(`--hub-id takes a Hugging Face id such as \`Qwen/Qwen2.5-7B\`, with hf-dataset or hf-model`);
   }
 
-  const { known, uses, maxBytes } = knownEntries(out, values.config === undefined ? undefined : path.resolve(io.cwd, values.config));
-  const display = (abs: string) => path.relative(io.cwd, abs).split(path.sep).join('/') || abs;
+  const { known, uses, maxBytes, files: taken } = knownEntries(out, values.config === undefined ? undefined : path.resolve(io.cwd, values.config));
+  const display = (abs: string) => shownPath(io, abs);
   const outcomes: FileOutcome[] = [];
   const imported: ImportedFile[] = [];
   const write = (rendered: RenderedEntry, outcome: FileOutcome) => {
@@ -123,7 +135,7 @@ export function importCommand(args: string[], io: Io): number {
       const abs = path.resolve(path.dirname(file), relative);
       // Only files beside the package: a schema path must not reach outside its folder.
       if (!abs.startsWith(path.dirname(file) + path.sep) || !existsSync(abs)) return undefined;
-      return readFileSync(abs, 'utf8');
+      return readTextFile(abs, MAX_IMPORT_BYTES);
     },
   });
   // First pass: learn every entry the files hold, so a reference resolves whichever file
@@ -131,11 +143,11 @@ export function importCommand(args: string[], io: Io): number {
   if (files.length > 1) {
     for (const file of files) {
       try {
-        for (const rendered of importText(format as ImportFormat, readFileSync(file, 'utf8'), contextOf(file)).entries) {
+        for (const rendered of importText(format as ImportFormat, readTextFile(file, MAX_IMPORT_BYTES), contextOf(file)).entries) {
           if (!known.has(rendered.entry.id)) known.set(rendered.entry.id, knownEntryOf(rendered.entry));
         }
       } catch (error) {
-        if (!(error instanceof CardError)) throw error;
+        if (!(error instanceof CardError || error instanceof ReadError)) throw error;
       }
     }
   }
@@ -144,15 +156,34 @@ export function importCommand(args: string[], io: Io): number {
     const outcome: FileOutcome = { file: display(file), written: [], skipped: [], notes: [], unmapped: [] };
     outcomes.push(outcome);
     try {
-      const text = readFileSync(file, 'utf8');
+      const text = readTextFile(file, MAX_IMPORT_BYTES);
       const result = importText(format as ImportFormat, text, contextOf(file));
       outcome.notes = result.notes;
       outcome.unmapped = result.unmapped;
+      // An id another file holds (of another kind, or with another extension) would be a
+      // duplicate that check reports; the same file is left alone and reported as skipped.
+      for (const rendered of result.entries) {
+        const holder = taken.get(rendered.entry.id);
+        if (holder !== undefined && holder !== path.join(out, rendered.path)) {
+          throw new CardError({
+            line: 1,
+            column: 1,
+            message: `\`${rendered.entry.id}\` is already the id of \`${display(holder)}\`; nothing was written`,
+            hint: values.id === undefined ? 'Import this file on its own with `--id` and another id.' : 'Choose another `--id`: ids are unique across kinds.',
+          });
+        }
+      }
       imported.push(result);
       for (const rendered of result.entries) write(rendered, outcome);
       const owner = placeholderOwner(known, [result]);
       if (owner) write(owner, outcome);
     } catch (error) {
+      if (error instanceof ReadError) {
+        // A schema file the package names is reported as that file's problem.
+        const message = error.path === file ? error.problem.message : `\`${display(error.path)}\`: ${error.problem.message}`;
+        outcome.error = { message, line: 1, column: 1, ...(error.problem.hint ? { hint: error.problem.hint } : {}) };
+        continue;
+      }
       if (!(error instanceof CardError)) throw error;
       outcome.error = { message: error.message, line: error.line, column: error.column, ...(error.hint ? { hint: error.hint } : {}) };
     }
@@ -164,19 +195,21 @@ export function importCommand(args: string[], io: Io): number {
   if (values.format === 'json') {
     io.stdout(JSON.stringify({ files: outcomes, counts: { files: outcomes.length, failed, written, skipped } }, null, 2));
   } else {
+    // File names and everything quoted from a card are shown with control characters written out.
+    const say = (text: string) => io.stdout(visible(text));
     for (const o of outcomes) {
       if (o.error) {
-        io.stdout(`✗ ${o.file}:${o.error.line}:${o.error.column} ${o.error.message}${o.error.hint ? `\n    ${o.error.hint}` : ''}`);
+        say(`✗ ${o.file}:${o.error.line}:${o.error.column} ${o.error.message}${o.error.hint ? `\n    ${o.error.hint}` : ''}`);
         continue;
       }
-      io.stdout(`✓ ${o.file}`);
-      for (const w of o.written) io.stdout(`    wrote ${w}`);
-      for (const s of o.skipped) io.stdout(`    skipped ${s}: it already exists`);
-      for (const n of o.notes) io.stdout(`    ${n.severity === 'warning' ? 'warning' : 'note'}: ${n.message}`);
-      if (o.unmapped.length) io.stdout(`    kept verbatim under "Imported metadata": ${o.unmapped.map((k) => `\`${k}\``).join(', ')}`);
+      say(`✓ ${o.file}`);
+      for (const w of o.written) say(`    wrote ${w}`);
+      for (const s of o.skipped) say(`    skipped ${s}: it already exists`);
+      for (const n of o.notes) say(`    ${n.severity === 'warning' ? 'warning' : 'note'}: ${n.message}`);
+      if (o.unmapped.length) say(`    kept verbatim under "Imported metadata": ${o.unmapped.map((k) => `\`${k}\``).join(', ')}`);
     }
-    io.stdout(`\n${outcomes.length} file${outcomes.length === 1 ? '' : 's'}: ${outcomes.length - failed} imported, ${failed} failed; ${written} written, ${skipped} skipped (already there).`);
-    if (written) io.stdout('Imported entries are drafts owned by `unassigned`: give each a real owner, then run `npm run check`.');
+    say(`\n${outcomes.length} file${outcomes.length === 1 ? '' : 's'}: ${outcomes.length - failed} imported, ${failed} failed; ${written} written, ${skipped} skipped (already there).`);
+    if (written) say('Imported entries are drafts owned by `unassigned`: give each a real owner, then run `npm run check`.');
   }
   return failed > 0 ? 1 : 0;
 }

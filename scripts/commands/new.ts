@@ -8,6 +8,7 @@ import { ID_PATTERN } from '../../src/lib/ids.ts';
 import { FileExistsError, writeNewFile } from '../../src/lib/safe-write.ts';
 import { didYouMean } from '../../src/lib/suggest.ts';
 import { entryTemplate } from '../../src/lib/templates.ts';
+import { visibleLine } from '../../src/lib/terminal-text.ts';
 import { CATALOG_OPTIONS, contentDir, UsageError, type Io } from '../cli.ts';
 
 const USAGE = `Usage: npm run new -- <kind> <id> [--title TEXT] [--description TEXT] [--owner ID]... [--print] [--no-cache]
@@ -63,7 +64,7 @@ export function newEntry(args: string[], io: Io): number {
   }
 
   const root = contentDir(io, values.content);
-  const options = { ...(values.config ? { configFile: values.config } : {}), cache: !values['no-cache'] };
+  const options = { ...(values.config ? { configFile: path.resolve(io.cwd, values.config) } : {}), cache: !values['no-cache'] };
   const before = build(root, options);
   // Ids are unique across kinds and extensions: `x.yaml` beside `x.md` would be just as ambiguous.
   const taken = [...before.files.values()].find((f) => f.id === id);
@@ -79,7 +80,7 @@ export function newEntry(args: string[], io: Io): number {
 
   const after = build(root, options);
   const shown = [...after.files.values()].find((f) => f.absPath === file)?.file ?? path.relative(io.cwd, file);
-  io.stdout(`Created ${shown}`);
+  io.stdout(`Created ${visibleLine(shown)}`);
   const todo = after.diagnostics.filter((d) => d.file === shown);
   if (todo.length > 0) {
     io.stdout(`\nStill to fill in (\`npm run check\` reports these until they are):\n`);

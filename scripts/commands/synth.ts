@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FileExistsError, writeNewFile } from '../../src/lib/safe-write.ts';
 import { MIN_ENTRIES, synthesize } from '../../src/lib/synth/generate.ts';
+import { visibleLine } from '../../src/lib/terminal-text.ts';
 import { UsageError, type Io } from '../cli.ts';
 
 export function synth(args: string[], io: Io): number {
@@ -48,8 +49,9 @@ export function synth(args: string[], io: Io): number {
     if ((i + 1) % step === 0 && i + 1 < files.length) progress(`  ${(i + 1).toLocaleString('en')} of ${files.length.toLocaleString('en')} files`);
   });
   const relative = path.relative(io.cwd, out);
-  const shown = relative === '' ? '.' : relative.startsWith('..') ? out : relative;
-  io.stdout(`Wrote ${written.toLocaleString('en')} files to ${shown}${skipped.length ? `; ${skipped.length.toLocaleString('en')} already existed and were left as they were (first: ${skipped[0]})` : ''}.`);
+  // The folder as typed may hold control characters: written out, never obeyed.
+  const shown = visibleLine(relative === '' ? '.' : relative.startsWith('..') ? out : relative);
+  io.stdout(`Wrote ${written.toLocaleString('en')} files to ${shown}${skipped.length ? `; ${skipped.length.toLocaleString('en')} already existed and were left as they were (first: ${visibleLine(skipped[0]!)})` : ''}.`);
   io.stdout(`Check it with: npm run check -- --content ${path.join(shown, 'content')}`);
   return 0;
 }

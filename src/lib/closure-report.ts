@@ -7,6 +7,7 @@ import type { Kind } from '../../schemas/index.ts';
 import { flowchart, type FlowEdge, type FlowNode } from './flowchart.ts';
 import { Graph, type ClosureMember, type Direction } from './graph.ts';
 import { RELATIONS, type RelationType } from './relations.ts';
+import { visibleLine } from './terminal-text.ts';
 import type { Catalog } from './types.ts';
 
 export type Catalogish = Pick<Catalog, 'byId' | 'graph'>;
@@ -113,8 +114,9 @@ export function pathText(start: string, path: readonly Step[]): string {
   return [start, ...path.map((s) => `${s.relation} ${s.id}`)].join(' ');
 }
 
+/** The closure for a terminal: the title, the only free text, shown with its control characters written out. */
 export function closureText(report: ClosureReport): string {
-  const out = [`${report.id} (${report.kind}): ${report.title}`];
+  const out = [`${report.id} (${report.kind}): ${visibleLine(report.title)}`];
   const limit = report.depth === undefined ? '' : ` within ${plural(report.depth, 'step')}`;
   const section = (heading: string, items: readonly ClosureItem[] | undefined) => {
     if (!items) return;

@@ -43,9 +43,13 @@ export function resolveCommit(root: string, ref: string): string {
   const result = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd: root });
   const sha = result.status === 0 ? result.stdout.toString('utf8').trim() : '';
   if (!sha) {
-    throw new GitError(
-      `Cannot find the git ref \`${ref}\` in ${root}. In a shallow checkout, fetch it first, for example \`git fetch --depth=1 origin ${ref.replace(/^origin\//, '')}\`, or check out with \`fetch-depth: 0\`.`,
-    );
+    // The ref is suggested as part of a command only when it is plainly a ref name: anything
+    // else pasted into a shell could do more than fetch.
+    const branch = ref.replace(/^origin\//, '');
+    const fetch = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) && !branch.includes('..')
+      ? `fetch it first, for example \`git fetch --depth=1 origin ${branch}\`, or check out with \`fetch-depth: 0\``
+      : 'fetch it first, or check out with `fetch-depth: 0`';
+    throw new GitError(`Cannot find the git ref \`${ref}\` in ${root}. In a shallow checkout, ${fetch}.`);
   }
   return sha;
 }

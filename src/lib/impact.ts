@@ -13,6 +13,7 @@ import { Graph, type ClosureMember } from './graph.ts';
 import { lineStarts, positionAt } from './position.ts';
 import { referencesOf } from './references.ts';
 import { RELATIONS } from './relations.ts';
+import { visible, visibleLine } from './terminal-text.ts';
 import type { Catalog, Diagnostic, Entry } from './types.ts';
 import { offsetOf, parseYaml } from './yaml.ts';
 
@@ -302,11 +303,13 @@ function impactMermaid(
   });
 }
 
-/** Text from authors' files, safe inside Markdown: no emphasis, links, HTML or table breaks. */
+/**
+ * Text from authors' files, safe inside Markdown: no emphasis, links, HTML or table breaks,
+ * and no control character (written out as `\x1b`), for a terminal that prints the report.
+ */
 export function escapeMarkdown(text: string): string {
   return (
-    text
-      .replace(/\s+/g, ' ')
+    visible(text.replace(/\s+/g, ' '))
       .replace(/([\\`*_{}[\]<>()#+!|~&])/g, '\\$1')
       // GFM links bare addresses (`https://…`, `www.…`) after escapes are read, so a
       // zero-width space is what keeps them text.
@@ -320,7 +323,7 @@ export function escapeMarkdown(text: string): string {
  * is rendered as Markdown or HTML, and the text between them is escaped.
  */
 export function escapeMessage(text: string): string {
-  const parts = text.replace(/\s+/g, ' ').split('`');
+  const parts = visible(text.replace(/\s+/g, ' ')).split('`');
   if (parts.length % 2 === 0) return escapeMarkdown(text);
   return parts.map((part, i) => (i % 2 === 1 ? `\`${part}\`` : escapeMarkdown(part))).join('');
 }
@@ -338,7 +341,8 @@ export const COMMENT_MARKER = '<!-- cardcat-impact -->';
 /** Impacted entries listed per owner; a hub team would otherwise fill the comment. */
 const OWNED_SHOWN = 20;
 
-const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+// File names come from the repository and may hold anything, control characters included.
+const code = (text: string) => `\`${visibleLine(text).replace(/`/g, "'")}\``;
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function impactMarkdown(report: ImpactReport, options: MarkdownOptions = {}): string {

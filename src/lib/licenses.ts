@@ -3,6 +3,7 @@
  * spdx-expression-parse; each license maps to the restrictions it carries, and those are
  * what the rights rule propagates down the lineage.
  */
+import { own } from './own.ts';
 import parseSpdx from 'spdx-expression-parse';
 import correctSpdx from 'spdx-correct';
 import { ID_PATTERN } from './ids.ts';
@@ -96,7 +97,7 @@ const TERM_TO_RESTRICTION: Record<string, Restriction> = {
 export function restrictionsOfTerms(terms: readonly string[]): Set<Restriction> {
   const out = new Set<Restriction>();
   for (const term of terms) {
-    const restriction = TERM_TO_RESTRICTION[term];
+    const restriction = own(TERM_TO_RESTRICTION, term);
     if (restriction) out.add(restriction);
   }
   return out;

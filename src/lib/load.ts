@@ -2,10 +2,11 @@
  * Reads a content folder: the kind of each file from its folder, its id from its name,
  * its YAML (front matter or whole file) parsed once. Nothing else in Cardcat reads files.
  */
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { KIND_NAMES, KINDS, kindOfFolder, type Kind } from '../../schemas/index.ts';
 import { ID_PATTERN } from './ids.ts';
+import { decodeText, describeFsError, readBytes, ReadError } from './read-file.ts';
 import type { Reporter } from './reporter.ts';
 import { didYouMean } from './suggest.ts';
 import type { SourceFile } from './types.ts';
@@ -69,8 +70,11 @@ export function listEntryFiles(root: string, display: (abs: string) => string, r
     let real: string;
     try {
       real = realpathSync(abs);
-    } catch {
-      layout(abs, 'Broken symbolic link: its target does not exist');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') layout(abs, 'Symbolic link loop: the link leads, through other links, back to itself', 'Point the link at a real file or folder, or remove it.');
+      else if (code === 'ENOENT') layout(abs, 'Broken symbolic link: its target does not exist');
+      else layout(abs, `Cannot read symbolic link: ${describeError(error)}`);
       return undefined;
     }
     if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
@@ -119,19 +123,11 @@ function countLines(text: string, end: number): number {
   return lines;
 }
 
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOENT') return 'it no longer exists';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
-  return error instanceof Error ? error.message : String(error);
-}
+const describeError = describeFsError;
 
 function byName(a: { name: string }, b: { name: string }): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Reads one file and finds its YAML (the front matter of a Markdown file). Returns
@@ -156,36 +152,18 @@ export function readEntryFile(
   const relative = path.relative(root, abs).split(path.sep).join('/');
   const id = path.basename(abs, ext);
   let bytes: Buffer;
-  let fd: number | undefined;
   try {
-    fd = openSync(abs, 'r');
-    const size = fstatSync(fd).size;
-    // Checked before reading, so an oversized file costs nothing.
-    if (size > options.maxFileBytes) {
-      return fail(
-        `File is ${size.toLocaleString('en')} bytes, over the limit of ${options.maxFileBytes.toLocaleString('en')}`,
-        'Keep data out of the catalog and link to it from `location`; raise `max_file_bytes` in cardcat.config.yaml if the entry really is this large.',
-      );
-    }
-    bytes = readFileSync(fd);
+    bytes = readBytes(abs, options.maxFileBytes);
   } catch (error) {
-    return fail(`Cannot read file: ${describeError(error)}`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    if (!(error instanceof ReadError)) throw error;
+    return fail(error.problem.message, error.problem.hint);
   }
-  if (bytes.length > options.maxFileBytes) {
-    // The file grew between stat and read.
-    return fail(`File is over the limit of ${options.maxFileBytes.toLocaleString('en')} bytes`);
+  const decoded = decodeText(bytes);
+  if ('problem' in decoded) {
+    text = decoded.text;
+    return fail(decoded.problem.message, decoded.problem.hint, decoded.problem.offset);
   }
-  if (bytes.includes(0)) return fail('File is binary (it contains NUL bytes), not Markdown or YAML');
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    text = new TextDecoder().decode(bytes);
-    const bad = firstInvalidUtf8(bytes);
-    return fail('File is not valid UTF-8', 'Re-save the file with UTF-8 encoding.', bad);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = decoded.text;
 
   if (!ID_PATTERN.test(id)) {
     const suggestion = id.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -207,7 +185,13 @@ export function readEntryFile(
   let yamlOffset = 0;
   let body = '';
   let bodyLine = 1;
+  // A carriage return alone ends a line for some editors and for nothing else: YAML reads the
+  // lines as one, and reports nesting or keys where the cause is the line ends.
+  const loneCr = (offset: number) =>
+    fail('Line ends in a carriage return alone (`\\r` without `\\n`), which YAML does not read as a line end (old Mac line ends)', 'Save the file with LF (or CRLF) line ends; `\\r\\r\\n` comes from converting line ends twice.', offset);
   if (ext.toLowerCase() === '.md') {
+    const opening = /^---[ \t]*\r(?!\n)/.exec(text);
+    if (opening) return loneCr(opening[0].length - 1);
     if (!/^---[ \t]*\r?\n/.test(text)) {
       return fail('Missing front matter: a Markdown entry starts with a `---` line, its YAML, and another `---` line', `Start the file with:\n---\ntitle: …\n---`);
     }
@@ -229,6 +213,9 @@ export function readEntryFile(
     if (body.startsWith('\n')) body = body.slice(1);
     bodyLine = countLines(text, text.length - body.length);
   }
+
+  const cr = yamlText.search(/\r(?!\n)/);
+  if (cr >= 0) return loneCr(yamlOffset + cr);
 
   const source: SourceFile = { file: display, path: relative, absPath: abs, kind, id, text, yamlOffset, yamlText, body, bodyLine };
   report.addFile(display, source);
@@ -297,20 +284,4 @@ function yamlHint(code: string): string | undefined {
     default:
       return undefined;
   }
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // The longest decodable prefix ends at the first bad byte (to within a code point).
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
-  }
-  return new TextDecoder().decode(bytes.subarray(0, lo)).length;
 }

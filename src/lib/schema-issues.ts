@@ -72,6 +72,14 @@ function shapeKeys(schema: AnySchema | undefined): string[] {
   return [];
 }
 
+/** Whether `text` would be read as the `expected` type were it not quoted. */
+function quotedScalar(text: string, expected: string): boolean {
+  const trimmed = text.trim();
+  if (expected === 'number' || expected === 'int') return /^[-+]?(\d[\d_]*)(\.\d+)?([eE][-+]?\d+)?$/.test(trimmed);
+  if (expected === 'boolean') return /^(true|false)$/i.test(trimmed);
+  return false;
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -143,6 +151,16 @@ export function issuesToProblems(issues: readonly Issue[], root: AnySchema, file
           return;
         }
         const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+        // `rows: "2432"` looks like a number to a reader; say that the quotes make it text.
+        if (typeof issue.input === 'string' && quotedScalar(issue.input, issue.expected)) {
+          const key = path.at(-1);
+          add(
+            path,
+            `Expected ${expected} for ${fieldName(path)}, found the quoted text \`"${issue.input}"\`: a string where ${expected} is expected`,
+            `Remove the quotes${typeof key === 'string' ? `: \`${key}: ${issue.input.trim()}\`` : ''}.`,
+          );
+          return;
+        }
         add(path, `Expected ${expected} for ${fieldName(path)}, found ${describe(issue.input)}`);
         return;
       }

@@ -81,7 +81,9 @@ describe('loader diagnostics', () => {
     expect(text).toMatchInlineSnapshot(`
       "[config] cardcat.config.yaml:1:1 error Unknown field \`reviw_every\`
         hint: Did you mean \`review_every\`?
-      [config] cardcat.config.yaml:3:14 error Unexpected \`warn\` for \`staleness\`, expected one of \`error\`, \`warning\`, \`off\`"
+      [config] cardcat.config.yaml:3:14 error Unexpected \`warn\` for \`staleness\`, expected one of \`error\`, \`warning\`, \`off\`
+      [config] cardcat.config.yaml:4:3 error Unknown rule \`no-such-rule\`
+        hint: Rules: \`unique-ids\`, \`references\`, \`pinned-versions\`, \`known-uses\`, \`lineage-acyclic\`, \`feedback-loop\`, \`split-arithmetic\`, \`split-stratification\`, \`split-temporal\`, \`leakage\`, \`rights\`, \`depends-on-retired\`, \`depends-on-deprecated\`, \`replaced-by\`, \`staleness\`, \`bus-factor\`, \`production-readiness\`, \`pinned-data\`, \`objective-met\`, \`metric-integrity\`, \`feature-columns\`, \`feature-skew\`, \`certified-domain\`, \`completeness\`."
     `);
   });
 });

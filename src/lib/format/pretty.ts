@@ -1,4 +1,9 @@
-/** Diagnostics as a compiler prints them: place, severity, message, rule, a code frame and the hint. */
+/**
+ * Diagnostics as a compiler prints them: place, severity, message, rule, a code frame and the
+ * hint. Everything from the catalog (names, messages quoting values, source lines) goes
+ * through `visible`, so an escape sequence in a file is shown as text, never obeyed.
+ */
+import { visible, visibleLine } from '../terminal-text.ts';
 import type { Diagnostic } from '../types.ts';
 
 export interface PrettyOptions {
@@ -20,10 +25,10 @@ export function codeFrame(text: string, line: number, column: number, color = fa
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const marker = n === line ? c('31', '>') : ' ';
-    const content = (lines[n - 1] ?? '').replace(/\t/g, '  ');
+    const content = visibleLine((lines[n - 1] ?? '').replace(/\t/g, '  '));
     out.push(`  ${marker} ${c('2', String(n).padStart(width))} | ${content.length > 160 ? `${content.slice(0, 157)}…` : content}`);
     // The caret lines up with the column as displayed, after tabs are expanded.
-    const before = (lines[n - 1] ?? '').slice(0, Math.max(0, column - 1)).replace(/\t/g, '  ').length;
+    const before = visibleLine((lines[n - 1] ?? '').slice(0, Math.max(0, column - 1)).replace(/\t/g, '  ')).length;
     if (n === line) out.push(`    ${' '.repeat(width)} | ${' '.repeat(before)}${c('31', '^')}`);
   }
   return out.join('\n');
@@ -33,11 +38,11 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
   const c = paint(options.color ?? false);
   const blocks = diagnostics.map((d) => {
     const severity = d.severity === 'error' ? c('31;1', 'error') : c('33;1', 'warning');
-    const lines = [`${c('1', `${d.file}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${c('2', d.rule)}`];
+    const lines = [`${c('1', `${visibleLine(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${visible(d.message)}  ${c('2', visibleLine(d.rule))}`];
     const source = options.sources?.get(d.file);
     if (source) lines.push(codeFrame(source.text, d.line, d.column, options.color));
-    if (d.hint) lines.push(`  ${c('36', 'hint:')} ${d.hint.split('\n').join('\n        ')}`);
-    for (const r of d.related ?? []) lines.push(`  ${c('2', 'see:')} ${r.file}:${r.line}:${r.column}  ${r.message}`);
+    if (d.hint) lines.push(`  ${c('36', 'hint:')} ${visible(d.hint).split('\n').join('\n        ')}`);
+    for (const r of d.related ?? []) lines.push(`  ${c('2', 'see:')} ${visibleLine(r.file)}:${r.line}:${r.column}  ${visible(r.message)}`);
     return lines.join('\n');
   });
   return [...blocks, summary(diagnostics, c)].join('\n\n');

@@ -1,3 +1,4 @@
+import { own } from '../own.ts';
 import { RESTRICTIONS } from '../licenses.ts';
 import { declaredUses, inheritedRights, type InheritedRight } from '../rights.ts';
 import { parseRef } from '../ids.ts';
@@ -29,7 +30,7 @@ export const rights: Rule = {
   doc: "Restrictions flow down the lineage: a non-commercial license upstream forbids commercial uses downstream; a use prohibited upstream stays prohibited; no-derivatives forbids derived datasets; share-alike makes derived data keep the license; no-redistribution and personal data forbid public access; an expired agreement forbids further use; a model may only train on data that allows `model-training`. Each error names the upstream entry and the path. Change the declared use, or the data the entry depends on.",
   check({ catalog, report }) {
     const uses = catalog.config.uses;
-    const isCommercial = (use: string) => uses[use]?.commercial === true;
+    const isCommercial = (use: string) => own(uses, use)?.commercial === true;
     for (const entry of catalog.entries) {
       if ((entry.kind !== 'dataset' && entry.kind !== 'model') || entry.data.status === 'retired') continue;
       const rights = inheritedRights(catalog, entry);

@@ -1,3 +1,4 @@
+import { own } from '../own.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Rule } from './rule.ts';
 
@@ -56,7 +57,7 @@ export const splitStratification: Rule = {
         // so the class to name is the one furthest off, and of equals the rarer.
         let worst: { name: string; share: number; expected: number; off: number } | undefined;
         for (const [name, count] of overall) {
-          const share = (part.classes![name] ?? 0) / partTotal;
+          const share = (own(part.classes, name) ?? 0) / partTotal;
           const expected = count / total;
           const off = Math.abs(share - expected);
           if (off <= tolerance) continue;
@@ -69,7 +70,7 @@ export const splitStratification: Rule = {
           entry,
           path: ['splits', 'parts', i, 'classes'],
           message: `Class \`${worst.name}\` is ${pct(worst.share)} of split \`${part.name}\` but ${pct(worst.expected)} overall, beyond the ${pct(tolerance)} tolerance of a stratified split`,
-          hint: (part.classes![worst.name] ?? 0) === 0 ? `Split \`${part.name}\` has no \`${worst.name}\` rows at all; re-split with stratification.` : 'Re-split with stratification, or correct the class counts.',
+          hint: (own(part.classes, worst.name) ?? 0) === 0 ? `Split \`${part.name}\` has no \`${worst.name}\` rows at all; re-split with stratification.` : 'Re-split with stratification, or correct the class counts.',
         });
       });
     }

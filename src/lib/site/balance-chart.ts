@@ -3,6 +3,7 @@
  * 100%-stacked bar per part, so a rare class that a stratified split must preserve is
  * visible at a glance and no script is needed to see it.
  */
+import { own } from '../own.ts';
 import type { Splits } from '../../../schemas/dataset.ts';
 
 export interface ChartOptions {
@@ -40,7 +41,7 @@ export function classBalanceSvg(splits: Splits, options: ChartOptions = {}): str
   const summary = parts
     .map((p) => {
       const total = Object.values(p.classes!).reduce((a, b) => a + b, 0);
-      return `${p.name}: ${classes.map((c) => `${c} ${percent((p.classes![c] ?? 0) / total)}`).join(', ')}`;
+      return `${p.name}: ${classes.map((c) => `${c} ${percent((own(p.classes, c) ?? 0) / total)}`).join(', ')}`;
     })
     .join('; ');
 
@@ -57,7 +58,7 @@ export function classBalanceSvg(splits: Splits, options: ChartOptions = {}): str
   });
   parts.forEach((part, row) => {
     const y = legendHeight + row * (barHeight + gap);
-    const counts = classes.map((c) => part.classes![c] ?? 0);
+    const counts = classes.map((c) => own(part.classes, c) ?? 0);
     const total = counts.reduce((a, b) => a + b, 0);
     out.push(`<text class="label" x="0" y="${y + barHeight / 2 + 5}">${esc(part.name)}</text>`);
     let x = labelWidth;

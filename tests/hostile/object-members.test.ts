@@ -1,0 +1,61 @@
+/**
+ * Names that are also members of every JavaScript object (`constructor`, `toString`,
+ * `hasOwnProperty`, `__proto__`) are ordinary names in a catalog: a split class, a use in
+ * the config's vocabulary, a license term. Looking them up must find only what the
+ * catalog declares, never a built-in.
+ */
+import { describe, expect, it } from 'vitest';
+import { restrictionsOfTerms } from '../../src/lib/licenses.ts';
+import { own } from '../../src/lib/own.ts';
+import { classBalanceSvg } from '../../src/lib/site/balance-chart.ts';
+import { hostile, show } from './helpers.ts';
+
+const MEMBERS = ['constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+
+const stratified = (train: string, test: string) =>
+  `title: A\ndescription: D.\nowners: [data-team]\nreviewed: 2026-11-01\nschema:\n  - { name: label, type: string }\nsplits:\n  method: stratified\n  stratify_by: label\n  parts:\n    - { name: train, rows: 10, classes: { ${train} } }\n    - { name: test, rows: 10, classes: { ${test} } }\n`;
+
+describe('names that are object members', () => {
+  it('finds only own properties', () => {
+    expect(MEMBERS.map((m) => own({ a: 1 }, m))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(own({ constructor: 3 }, 'constructor')).toBe(3);
+  });
+
+  it('counts split classes named like object members as classes, with shares and no NaN', () => {
+    const { catalog } = hostile({ 'datasets/a.yaml': stratified('constructor: 5, toString: 5', 'yes: 5, no: 5') });
+    const text = show(catalog.diagnostics.filter((d) => d.rule === 'split-stratification'));
+    expect(text).not.toContain('NaN');
+    expect(text).toContain('Class `constructor` is 0.00% of split `test` but 25.00% overall');
+    expect(text).toContain('Class `constructor` is 50.00% of split `train` but 25.00% overall');
+  });
+
+  it('draws the balance of classes named like object members without NaN', () => {
+    const { catalog } = hostile({ 'datasets/a.yaml': stratified('constructor: 5, toString: 5', 'hasOwnProperty: 5, valueOf: 5') });
+    const entry = catalog.byId.get('a');
+    expect(entry?.kind).toBe('dataset');
+    if (entry?.kind !== 'dataset') return;
+    const svg = classBalanceSvg(entry.data.splits!) ?? '';
+    expect(svg).not.toContain('NaN');
+    expect(svg).toContain('constructor');
+  });
+
+  it('reads a `uses` vocabulary of object-member names from the config, and none it does not declare', () => {
+    const config = 'uses:\n  constructor: { description: Built for sale, commercial: true }\n  research: { description: Research }\n';
+    const dataset = (uses: string, license = 'CC-BY-NC-4.0') =>
+      `title: A\ndescription: D.\nowners: [data-team]\nreviewed: 2026-11-01\nrights:\n  license: ${license}\n  allowed_uses: [${uses}]\n`;
+    const { catalog } = hostile({ 'datasets/sold.yaml': dataset('constructor') }, config);
+    const relevant = (c: typeof catalog) => show(c.diagnostics.filter((d) => ['rights', 'known-uses', 'config'].includes(d.rule)));
+    // A declared commercial use named `constructor` is read as declared.
+    expect(relevant(catalog)).toBe(
+      'content/datasets/sold.yaml:7:18 error [rights] Commercial use `constructor` conflicts with its own non-commercial license `CC-BY-NC-4.0`\n  hint: Remove the use: the license forbids commercial use.',
+    );
+    // A vocabulary that does not declare it knows no such use, though every object answers to the name.
+    const undeclared = hostile({ 'datasets/sold.yaml': dataset('constructor') }, 'uses:\n  research: { description: Research }\n').catalog;
+    expect(relevant(undeclared)).toContain('content/datasets/sold.yaml:7:18 error [known-uses] Unknown use `constructor`');
+    expect(relevant(undeclared)).not.toContain('[rights]');
+  });
+
+  it("reads no restriction into a license's condition named like an object member", () => {
+    expect([...restrictionsOfTerms([...MEMBERS, 'non-commercial'])]).toEqual(['non-commercial']);
+  });
+});
