@@ -28,7 +28,7 @@ export function catalogFeatureUses(catalog: Catalog): CatalogFeatureUses {
 export const SHOWN_MODELS = 5;
 
 export interface ModelList {
-  /** The first models, by id, as links. */
+  /** The first models, by id, as links without tooltips: a row of five descriptions would outweigh the row. */
   shown: string[];
   /** How many in all. */
   count: number;
@@ -40,5 +40,5 @@ export interface ModelList {
 export function modelList(catalog: Catalog, models: readonly Entry<'model'>[]): ModelList {
   const links = linksOf(catalog);
   const ids = [...new Set(models.map((m) => m.id))].sort();
-  return { shown: ids.slice(0, SHOWN_MODELS).map((id) => links.ref(id)), count: ids.length, more: ids.length > SHOWN_MODELS ? `and ${(ids.length - SHOWN_MODELS).toLocaleString('en')} more` : undefined };
+  return { shown: ids.slice(0, SHOWN_MODELS).map((id) => links.ref(id, false)), count: ids.length, more: ids.length > SHOWN_MODELS ? `and ${(ids.length - SHOWN_MODELS).toLocaleString('en')} more` : undefined };
 }
