@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryPage } from '../../src/lib/pages/entry.ts';
 import type { FeatureBody } from '../../src/lib/pages/feature.ts';
+import { SHOWN_MODELS } from '../../src/lib/pages/feature-uses.ts';
 import { catalogOf, problems } from '../helpers/catalog.ts';
 import { demoCatalog, roundTrip } from './demo.ts';
 
@@ -12,7 +13,8 @@ describe('feature page model', () => {
     expect(page.toc.map((t) => t.id)).toEqual(['definition', 'columns', 'lineage']);
     expect(body.training).toMatchObject({ ref: 'recommendation-impressions.device_type', url: '/datasets/recommendation-impressions/#column-device-type' });
     expect(body.serving).toMatchObject({ ref: 'home-feature-log.device_type', url: '/datasets/home-feature-log/#column-device-type' });
-    expect(body.usedBy.join(' ')).toContain('/models/home-recommender/');
+    expect(body.usedBy.shown.join(' ')).toContain('/models/home-recommender/');
+    expect(body.usedBy.count).toBe(1);
     expect(roundTrip(page)).toEqual(page);
   });
 
@@ -26,7 +28,7 @@ describe('feature page model', () => {
     expect(body.training).toEqual({ ref: 'gone.clicks', dataset: undefined });
     expect(body.serving).toBeUndefined();
     expect(body.servingSource).toContain('/sources/online-store/');
-    expect(body.usedBy).toEqual([]);
+    expect(body.usedBy).toEqual({ shown: [], count: 0 });
     expect(problems(catalog).some((p) => p.includes('gone'))).toBe(true);
   });
 
@@ -59,5 +61,16 @@ describe('feature page model', () => {
       'features/f.md': '---\ntitle: F\ndescription: F.\nowners: [t]\ntraining: a.s\nserving: { source: online-store }\n---\n',
     });
     expect((entryPage(catalog, 'f').body as FeatureBody).skew).toEqual({ unchecked: 'It is served by a source, not a catalogued column, so training and serving are not compared.' });
+  });
+
+  it('lists the first few of the models that use a feature, and how many in all', () => {
+    const files: Record<string, string> = {
+      'teams/t.yaml': 'title: T\nmembers: [{ name: A }, { name: B }]\n',
+      'features/f.md': '---\ntitle: F\ndescription: F.\nowners: [t]\n---\n',
+    };
+    for (let i = 0; i < SHOWN_MODELS + 4; i++) files[`models/m${i}.md`] = '---\ntitle: M\ndescription: M.\nowners: [t]\nfeatures: [f]\n---\n';
+    const { usedBy } = entryPage(catalogOf(files), 'f').body as FeatureBody;
+    expect(usedBy).toMatchObject({ count: SHOWN_MODELS + 4, more: 'and 4 more' });
+    expect(usedBy.shown).toHaveLength(SHOWN_MODELS);
   });
 });

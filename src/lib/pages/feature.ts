@@ -4,6 +4,7 @@ import { columnAt, compareColumns, type ColumnPlace, type SkewComparison } from 
 import { renderMarkdown, type RenderedBody } from '../site/markdown.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';
+import { modelList, type ModelList } from './feature-uses.ts';
 import { linksOf } from './links.ts';
 import { columnUrl } from './model-features.ts';
 
@@ -29,8 +30,8 @@ export interface FeatureBody {
   serving?: ColumnLink | undefined;
   /** The source that serves it online, as a link, when no column catalogues the served values. */
   servingSource?: string | undefined;
-  /** Models that name it in their `features`, as links. */
-  usedBy: string[];
+  /** Models that name it in their `features`: the first few as links, and how many in all. */
+  usedBy: ModelList;
   text?: RenderedBody | undefined;
   /** What the skew check compared between the two columns, and what it could not. */
   skew: SkewModel;
@@ -97,7 +98,13 @@ export function featureBody(catalog: Catalog, entry: Entry<'feature'>): FeatureB
     };
   };
   const body = renderMarkdown(entry.body, { headingBase: 3 });
-  const usedBy = catalog.graph.incoming(entry.id).filter((e) => e.type === 'uses_feature').map((e) => e.from);
+  const usedBy = catalog.graph
+    .incoming(entry.id)
+    .filter((e) => e.type === 'uses_feature')
+    .flatMap((e) => {
+      const model = catalog.byId.get(e.from);
+      return model?.kind === 'model' ? [model] : [];
+    });
   return {
     kind: 'feature',
     definition: d.description,
@@ -108,7 +115,7 @@ export function featureBody(catalog: Catalog, entry: Entry<'feature'>): FeatureB
     training: column(d.training),
     serving: column(d.serving?.column),
     servingSource: d.serving?.source ? links.ref(d.serving.source) : undefined,
-    usedBy: [...new Set(usedBy)].sort().map((id) => links.ref(id)),
+    usedBy: modelList(catalog, usedBy),
     text: body.html.trim() ? body : undefined,
     skew: skewModel(catalog, entry),
     lineage: lineageSection(catalog, entry),
