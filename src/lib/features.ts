@@ -164,3 +164,43 @@ export function modelsByColumn(uses: readonly FeatureUse[]): Map<string, Entry<'
   }
   return out;
 }
+
+/** What the skew check does with one property of a feature's two columns. */
+export interface SkewComparison {
+  property: 'type' | 'unit' | 'range' | 'values';
+  /** `differ` is what `feature-skew` warns about; `skipped` is a property it could not compare. */
+  result: 'agree' | 'differ' | 'skipped';
+  /** Why a property was skipped: `the serving column declares no unit`. */
+  reason?: string;
+  /** For `values` that differ: the served values training never saw. */
+  unseen?: Column['values'];
+}
+
+/** `neither column declares a unit`, `the serving column declares no unit`. */
+const missingOn = (property: string, trained: unknown, served: unknown) =>
+  trained === undefined && served === undefined
+    ? `neither column declares a ${property}`
+    : `the ${trained === undefined ? 'training' : 'serving'} column declares no ${property}`;
+
+/**
+ * The skew check of a feature's training column against its serving column, property by
+ * property: what agrees, what differs, and what is not compared because either side
+ * leaves it out. `feature-skew` warns on each difference; the feature page shows all.
+ */
+export function compareColumns(trained: Column, served: Column): SkewComparison[] {
+  const out: SkewComparison[] = [{ property: 'type', result: trained.type === served.type ? 'agree' : 'differ' }];
+  const unitsDiffer = trained.unit !== undefined && served.unit !== undefined && trained.unit !== served.unit;
+  if (trained.unit === undefined || served.unit === undefined) out.push({ property: 'unit', result: 'skipped', reason: missingOn('unit', trained.unit, served.unit) });
+  else out.push({ property: 'unit', result: unitsDiffer ? 'differ' : 'agree' });
+  if (!trained.range || !served.range) out.push({ property: 'range', result: 'skipped', reason: missingOn('range', trained.range, served.range) });
+  // Ranges in different units differ for that reason alone: the unit is the one finding.
+  else if (unitsDiffer) out.push({ property: 'range', result: 'skipped', reason: 'the units differ, so the ranges are not comparable' });
+  else out.push({ property: 'range', result: served.range[0] < trained.range[0] || served.range[1] > trained.range[1] ? 'differ' : 'agree' });
+  if (!trained.values || !served.values) out.push({ property: 'values', result: 'skipped', reason: missingOn('list of values', trained.values, served.values) });
+  else {
+    const seen = new Set(trained.values.map(String));
+    const unseen = served.values.filter((v) => !seen.has(String(v)));
+    out.push(unseen.length ? { property: 'values', result: 'differ', unseen } : { property: 'values', result: 'agree' });
+  }
+  return out;
+}

@@ -12,6 +12,7 @@ import { KINDS, type Kind } from '../../schemas/index.ts';
 import { catalogManifest } from '../lib/interchange/export/catalog-json.ts';
 import { CLOSURE_LIST_NAMES, closureListPage, closureListPages } from '../lib/pages/closure.ts';
 import { entryPage } from '../lib/pages/entry.ts';
+import { featureIndexPage, featureIndexPages } from '../lib/pages/feature-index.ts';
 import { kindIndexPage, kindPageCounts } from '../lib/pages/kind-index.ts';
 import { guidePage, type GuideModel } from '../lib/pages/guide.ts';
 import { healthPage, type HealthModel } from '../lib/pages/health.ts';
@@ -48,17 +49,23 @@ export function closureListPaths() {
   );
 }
 
-/** The index pages of every kind from page `from` on: 1 for each kind's first page, 2 for the pages after it. */
+/**
+ * The index pages of every kind from page `from` on: 1 for each kind's first page, 2 for
+ * the pages after it. The feature kind's index is the Features index, which lists the
+ * columns models use as features too (see `feature-index.ts`).
+ */
 export function kindIndexPaths(from: 1 | 2) {
-  return kindPageCounts(getCatalog()).flatMap(({ kind, pages }) =>
-    Array.from({ length: from === 1 ? 1 : pages - 1 }, (_, i) => {
+  const catalog = getCatalog();
+  return kindPageCounts(catalog).flatMap(({ kind, pages }) => {
+    const count = kind === 'feature' ? featureIndexPages(catalog) : pages;
+    return Array.from({ length: from === 1 ? 1 : count - 1 }, (_, i) => {
       const page = from + i;
       return {
         params: from === 1 ? { kind: KINDS[kind].folder } : { kind: KINDS[kind].folder, page: String(page) },
-        props: { model: () => kindIndexPage(getCatalog(), kind, page) },
+        props: { model: () => (kind === 'feature' ? featureIndexPage(getCatalog(), page) : kindIndexPage(getCatalog(), kind, page)) },
       };
-    }),
-  );
+    });
+  });
 }
 
 /** The home page, titled as the site is. */

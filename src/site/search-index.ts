@@ -44,7 +44,7 @@ export async function indexSearch(outDir: string, options: IndexOptions = {}): P
 
   let indexed = 0;
   if (shards.length <= 1) {
-    indexed = await indexPages(outDir, ENTRY_PAGES, path.join(outDir, 'pagefind'));
+    indexed = await indexPages(outDir, pages.length > 0 ? globOf(pages) : ENTRY_PAGES, path.join(outDir, 'pagefind'));
   } else {
     let next = 0;
     const worker = async () => {
@@ -52,8 +52,7 @@ export async function indexSearch(outDir: string, options: IndexOptions = {}): P
         const i = next++;
         let count: number;
         try {
-          // Entry ids are kebab-case, so the paths need no escaping in a glob.
-          count = await indexInChild(outDir, `{${shards[i]!.join(',')}}`, path.join(outDir, bundles[i]!));
+          count = await indexInChild(outDir, globOf(shards[i]!), path.join(outDir, bundles[i]!));
         } catch (error) {
           next = shards.length; // Start no more shards once the build has failed.
           throw error;
@@ -72,7 +71,14 @@ export async function indexSearch(outDir: string, options: IndexOptions = {}): P
 // content, and reading the closure lists and indexes as well took Pagefind half again as long.
 const ENTRY_PAGES = `{${KIND_NAMES.map((kind) => KINDS[kind].folder).join(',')}}/*/index.html`;
 
-/** The pages `ENTRY_PAGES` matches, relative to `outDir`, in order. */
+/** A glob matching exactly `pages`. Entry ids are kebab-case, so the paths need no escaping. */
+const globOf = (pages: readonly string[]) => (pages.length === 1 ? pages[0]! : `{${pages.join(',')}}`);
+
+/**
+ * The pages `ENTRY_PAGES` matches, relative to `outDir`, in order, and then the pages of
+ * the Features index: a column used as a feature has no page of its own, so its row there
+ * is where search finds it.
+ */
 function entryPages(outDir: string): string[] {
   const pages: string[] = [];
   for (const kind of KIND_NAMES) {
@@ -81,6 +87,13 @@ function entryPages(outDir: string): string[] {
     for (const id of readdirSync(path.join(outDir, folder)).sort()) {
       if (existsSync(path.join(outDir, folder, id, 'index.html'))) pages.push(`${folder}/${id}/index.html`);
     }
+  }
+  const features = KINDS.feature.folder;
+  if (existsSync(path.join(outDir, features, 'index.html'))) pages.push(`${features}/index.html`);
+  const more = path.join(outDir, features, 'page');
+  if (existsSync(more)) {
+    const numbers = readdirSync(more).filter((n) => existsSync(path.join(more, n, 'index.html'))).sort((a, b) => Number(a) - Number(b));
+    pages.push(...numbers.map((n) => `${features}/page/${n}/index.html`));
   }
   return pages;
 }

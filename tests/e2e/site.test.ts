@@ -104,7 +104,8 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
 
   it('searches and counts across every bundle of a search index split into shards', async () => {
     const shards = JSON.parse(readFileSync(path.join(site.outDir, 'pagefind', 'shards.json'), 'utf8')) as string[];
-    expect(shards).toEqual(Array.from({ length: Math.ceil(catalog.entries.length / 10) - 1 }, (_, i) => `pagefind-${i + 2}/`));
+    // Every entry page, and the one page of the Features index.
+    expect(shards).toEqual(Array.from({ length: Math.ceil((catalog.entries.length + 1) / 10) - 1 }, (_, i) => `pagefind-${i + 2}/`));
     const count = (kind: string) => catalog.entries.filter((e) => e.kind === kind).length;
     const { page, problems, close } = await open(`${site.url}search/?kind=Team`);
     // Teams come last in kind order, so they are in the last bundles, not the first.
@@ -201,6 +202,76 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
     expect(await page.locator('h1').textContent()).toBe('Recent changes');
     expect(await page.locator('[data-recent-changes] > li').count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('lists every feature entry and every column used as a feature on the Features index, with its models', async () => {
+    const { page, problems, close } = await open(`${site.url}features/`, { javaScript: false });
+    const rows = page.locator('[data-feature-index] tbody tr');
+    const row = (key: string) => page.locator(`[data-feature-index] tr[data-key="${key}"]`);
+    expect(await row('days-since-last-play').locator('th a').textContent()).toBe('Days since last play');
+    expect(await row('device-type').locator('td').nth(1).textContent()).toContain('Home recommender');
+    expect(await row('device-type').locator('td').nth(3).textContent()).toBe('home-feature-log.device_type');
+    const tenure = row('viewing-events-labelled.tenure_days');
+    expect(await tenure.locator('th').textContent()).toContain('tenure_days');
+    expect(await tenure.locator('td').nth(1).textContent()).toContain('Churn predictor');
+    expect(await rows.count()).toBeGreaterThan(10);
+    await tenure.locator('th a').click();
+    expect(page.url()).toBe(`${entryUrl('datasets', 'viewing-events-labelled')}#column-tenure-days`);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('finds a column used as a feature through search, on the Features index', async () => {
+    const { page, close } = await open(`${site.url}search/?q=rank_position`);
+    await page.locator('[data-results] li').first().waitFor({ timeout: 15_000 });
+    const hit = page.locator('[data-results] li', { hasText: 'Features index' });
+    expect(await hit.count()).toBe(1);
+    expect(new URL((await hit.locator('a').first().getAttribute('href'))!, site.url).href).toBe(`${site.url}features/`);
+    await close();
+  });
+
+  it("draws a model's certified ranges and metric history as SVG with text alternatives, without JavaScript", async () => {
+    const { page, problems, close } = await open(entryUrl('models', 'churn-predictor'), { javaScript: false });
+    const domain = page.getByRole('img', { name: 'Certified range of tenure_days against its training data' });
+    expect(await domain.count()).toBe(1);
+    expect(await page.locator('[data-domain-charts] figcaption').first().textContent()).toContain('certified 30 to 3650 d');
+    const recall = page.getByRole('img', { name: 'recall (test) across versions' });
+    expect(await recall.count()).toBe(1);
+    // The numbers are in the text too: the accessible description and the table.
+    const described = await recall.evaluate((svg) => document.getElementById(svg.getAttribute('aria-labelledby')!.split(' ')[1]!)!.textContent);
+    expect(described).toBe('1.0.0: 0.72; 2.0.0: 0.78; 3.1.0: 0.81. Objective: at least 0.75.');
+    const history = page.locator('table[data-metric-history]');
+    expect(await history.locator('thead th').allTextContents()).toEqual(['Metric', '1.0.0', '2.0.0', '3.1.0', 'Objective']);
+    expect(await history.locator('tr', { hasText: 'pr-auc (test)' }).locator('td').first().textContent()).toContain('0.49');
+    expect(await page.locator('#versions table[data-versions] tbody tr').count()).toBe(2);
+    // Each feature links to its column's row, or to its feature entry.
+    expect(await page.locator('[data-features] a', { hasText: 'tenure_days' }).getAttribute('href')).toBe('/datasets/viewing-events-labelled/#column-tenure-days');
+    expect(await page.locator('[data-features] a', { hasText: 'days-since-last-play' }).getAttribute('href')).toBe('/features/days-since-last-play/');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('says on the page of a last-resort model why it has no fallback', async () => {
+    const { page, close } = await open(entryUrl('models', 'popularity-baseline'), { javaScript: false });
+    expect(await page.locator('[data-last-resort]').textContent()).toContain('only play counts');
+    expect(await page.locator('.badge.fail', { hasText: 'none declared' }).count()).toBe(0);
+    await close();
+  });
+
+  it('lists on a column row of a dataset page the models that use the column', async () => {
+    const { page, close } = await open(entryUrl('datasets', 'viewing-events-labelled'), { javaScript: false });
+    const used = page.locator('#column-tenure-days td[data-used-by]');
+    expect(await used.locator('a').allTextContents()).toContain('Churn predictor');
+    expect(await page.locator('table.columns thead th').last().textContent()).toBe('Used by');
+    await close();
+  });
+
+  it('says on a feature page what the skew check compared and what it did not', async () => {
+    const { page, close } = await open(entryUrl('features', 'device-type'), { javaScript: false });
+    const skew = page.locator('table[data-skew]');
+    expect(await skew.locator('tr', { hasText: 'values' }).textContent()).toContain('served, never trained on: console');
+    expect(await skew.locator('tr', { hasText: 'unit' }).textContent()).toContain('neither column declares a unit');
     await close();
   });
 });

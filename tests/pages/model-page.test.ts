@@ -16,7 +16,7 @@ describe('the page model of a model card', () => {
 
   it('lists in its table of contents the sections the card has, in the template order', () => {
     expect(page().toc.map((t) => t.id)).toEqual([
-      'model-details', 'intended-use', 'factors', 'metrics', 'evaluation-data', 'training-data', 'quantitative-analyses',
+      'model-details', 'intended-use', 'factors', 'metrics', 'evaluation-data', 'training-data', 'versions', 'quantitative-analyses',
       'ethical-considerations', 'caveats-and-recommendations', 'operations', 'rights', 'lineage',
     ]);
   });

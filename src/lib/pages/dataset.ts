@@ -4,7 +4,9 @@ import { classBalanceSvg, classesOf } from '../site/balance-chart.ts';
 import { renderMarkdown, type RenderedBody } from '../site/markdown.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';
+import { catalogFeatureUses, modelList, type ModelList } from './feature-uses.ts';
 import { linksOf } from './links.ts';
+import { columnAnchor } from './model-features.ts';
 import { rightsPanel, type RightsModel } from './rights.ts';
 
 export interface ColumnRow {
@@ -15,6 +17,10 @@ export interface ColumnRow {
   termHtml: string;
   /** The upstream column it is derived from: its dataset (linked when known) and column name. */
   from?: { id: string; url?: string | undefined; column: string } | undefined;
+  /** The row's id, which model pages link their features to. */
+  anchor: string;
+  /** The models that use the column as a feature, directly or through a feature entry; bounded. */
+  usedBy?: ModelList | undefined;
 }
 
 export interface SplitsModel {
@@ -58,7 +64,12 @@ export interface DatasetBody {
     located: boolean;
   };
   datasheet?: RenderedBody | undefined;
-  schema?: { title: string; columns: ColumnRow[] } | undefined;
+  schema?: {
+    title: string;
+    columns: ColumnRow[];
+    /** Whether any column is used as a feature: only then does the table have a "Used by" column. */
+    showUsedBy?: boolean | undefined;
+  } | undefined;
   splits?: SplitsModel | undefined;
   rights: RightsModel;
   lineage: LineageModel;
@@ -117,6 +128,24 @@ export function datasetBody(catalog: Catalog, entry: Entry<'dataset'>): DatasetB
   const links = linksOf(catalog);
   const d = entry.data;
   const body = renderMarkdown(entry.body, { headingBase: 3 });
+  const { byColumn } = catalogFeatureUses(catalog);
+  const columns: ColumnRow[] | undefined = d.schema?.map((c) => {
+    let from: ColumnRow['from'];
+    if (c.derived_from) {
+      const dot = c.derived_from.indexOf('.');
+      const id = c.derived_from.slice(0, dot);
+      from = { id, url: links.entryLink(id), column: c.derived_from.slice(dot + 1) };
+    }
+    const models = byColumn.get(`${entry.id}.${c.name}`);
+    return {
+      column: c,
+      sampleId: c.name === d.sample_id,
+      termHtml: c.term ? links.ref(c.term) : '',
+      from,
+      anchor: columnAnchor(c.name),
+      usedBy: models?.length ? modelList(catalog, models) : undefined,
+    };
+  });
   return {
     kind: 'dataset',
     where: {
@@ -137,18 +166,12 @@ export function datasetBody(catalog: Catalog, entry: Entry<'dataset'>): DatasetB
       versions: [...(d.versions ?? [])].reverse().map((v) => ({ version: v.version, date: v.date, rows: v.rows?.toLocaleString('en'), changes: v.changes })),
     },
     datasheet: body.html.trim() ? body : undefined,
-    schema: d.schema && {
-      title: `Schema (${d.schema.length} columns)`,
-      columns: d.schema.map((c) => {
-        let from: ColumnRow['from'];
-        if (c.derived_from) {
-          const dot = c.derived_from.indexOf('.');
-          const id = c.derived_from.slice(0, dot);
-          from = { id, url: links.entryLink(id), column: c.derived_from.slice(dot + 1) };
-        }
-        return { column: c, sampleId: c.name === d.sample_id, termHtml: c.term ? links.ref(c.term) : '', from };
-      }),
-    },
+    schema: d.schema &&
+      columns && {
+        title: `Schema (${d.schema.length} columns)`,
+        columns,
+        showUsedBy: columns.some((c) => c.usedBy !== undefined),
+      },
     splits: d.splits && splitsModel(d.splits, d.size?.rows, entry.id),
     rights: rightsPanel(catalog, entry),
     lineage: lineageSection(catalog, entry),

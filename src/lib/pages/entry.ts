@@ -50,7 +50,7 @@ export interface EntryPageModel {
 // Every section a kind's page can have, in page order; some only when the entry has what they show.
 const TOC: Record<Kind, [string, string][]> = {
   dataset: [['where', 'Where to find it'], ['datasheet', 'Datasheet'], ['schema', 'Schema'], ['splits', 'Splits'], ['rights', 'Rights'], ['lineage', 'Lineage']],
-  model: [['model-details', 'Model details'], ['intended-use', 'Intended use'], ['factors', 'Factors'], ['metrics', 'Metrics'], ['evaluation-data', 'Evaluation data'], ['training-data', 'Training data'], ['quantitative-analyses', 'Quantitative analyses'], ['ethical-considerations', 'Ethical considerations'], ['caveats-and-recommendations', 'Caveats and recommendations'], ['operations', 'Monitoring and retraining'], ['rights', 'Rights'], ['lineage', 'Lineage']],
+  model: [['model-details', 'Model details'], ['intended-use', 'Intended use'], ['factors', 'Factors'], ['metrics', 'Metrics'], ['evaluation-data', 'Evaluation data'], ['training-data', 'Training data'], ['versions', 'Earlier versions'], ['quantitative-analyses', 'Quantitative analyses'], ['ethical-considerations', 'Ethical considerations'], ['caveats-and-recommendations', 'Caveats and recommendations'], ['operations', 'Monitoring and retraining'], ['rights', 'Rights'], ['lineage', 'Lineage']],
   feature: [['definition', 'Definition'], ['columns', 'Training and serving'], ['lineage', 'Lineage']],
   source: [['about', 'About this source'], ['lineage', 'Lineage']],
   team: [['members', 'Members'], ['about', 'About'], ['owns', 'Owns'], ['single-owner', 'Owned by one member']],
@@ -68,6 +68,7 @@ export function entryToc(entry: Entry): TocItem[] {
     schema: d['schema'] !== undefined,
     splits: d['splits'] !== undefined,
     operations: d['monitoring'] !== undefined || d['retraining'] !== undefined,
+    versions: Array.isArray(d['versions']) && d['versions'].length > 0,
   };
   return TOC[entry.kind].filter(([id]) => present[id] ?? true).map(([id, title]) => ({ id, title }));
 }

@@ -1,10 +1,12 @@
 /** A feature's page: what it measures, the column it is trained on, where it is served from, and the models that use it. */
-import { columnAt, type ColumnPlace } from '../features.ts';
+import type { Column } from '../../../schemas/dataset.ts';
+import { columnAt, compareColumns, type ColumnPlace, type SkewComparison } from '../features.ts';
 import { renderMarkdown, type RenderedBody } from '../site/markdown.ts';
-import { entryPath } from '../site/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';
+import { modelList, type ModelList } from './feature-uses.ts';
 import { linksOf } from './links.ts';
+import { columnUrl } from './model-features.ts';
 
 /** A column as the page links it: to its dataset's schema table, or as text when it is not catalogued. */
 export interface ColumnLink {
@@ -28,10 +30,55 @@ export interface FeatureBody {
   serving?: ColumnLink | undefined;
   /** The source that serves it online, as a link, when no column catalogues the served values. */
   servingSource?: string | undefined;
-  /** Models that name it in their `features`, as links. */
-  usedBy: string[];
+  /** Models that name it in their `features`: the first few as links, and how many in all. */
+  usedBy: ModelList;
   text?: RenderedBody | undefined;
+  /** What the skew check compared between the two columns, and what it could not. */
+  skew: SkewModel;
   lineage: LineageModel;
+}
+
+export interface SkewModel {
+  /** Each property of the two columns, when both are catalogued. */
+  checks?: {
+    property: SkewComparison['property'];
+    result: SkewComparison['result'];
+    trained: string;
+    served: string;
+    /** Why it was not compared, or what differs. */
+    note?: string | undefined;
+  }[] | undefined;
+  /** Why nothing was compared, when either column is not catalogued. */
+  unchecked?: string | undefined;
+}
+
+// A long category list is cut: the page says how many more, the dataset page has them all.
+const SHOWN_VALUES = 12;
+const valueText = (values: Column['values']) =>
+  !values ? '—' : values.slice(0, SHOWN_VALUES).join(', ') + (values.length > SHOWN_VALUES ? ` and ${values.length - SHOWN_VALUES} more` : '');
+
+const propertyText = (c: Column, property: SkewComparison['property']): string =>
+  property === 'type' ? c.type : property === 'unit' ? (c.unit ?? '—') : property === 'range' ? (c.range ? `${c.range[0]} to ${c.range[1]}` : '—') : valueText(c.values);
+
+/** The skew check as the feature page tells it: property by property, or why it did not run. */
+export function skewModel(catalog: Catalog, entry: Entry<'feature'>): SkewModel {
+  const d = entry.data;
+  if (!d.training) return { unchecked: 'No training column is declared, so training and serving are not compared.' };
+  const trained = columnAt(catalog, d.training);
+  if (!trained) return { unchecked: `The training column \`${d.training}\` is not catalogued, so training and serving are not compared.` };
+  if (!d.serving) return { unchecked: 'Nothing serving it online is declared, so training and serving are not compared.' };
+  if (!d.serving.column) return { unchecked: 'It is served by a source, not a catalogued column, so training and serving are not compared.' };
+  const served = columnAt(catalog, d.serving.column);
+  if (!served) return { unchecked: `The serving column \`${d.serving.column}\` is not catalogued, so training and serving are not compared.` };
+  return {
+    checks: compareColumns(trained.column, served.column).map((c) => ({
+      property: c.property,
+      result: c.result,
+      trained: propertyText(trained.column, c.property),
+      served: propertyText(served.column, c.property),
+      note: c.result === 'skipped' ? c.reason : c.unseen ? `served, never trained on: ${c.unseen.join(', ')}` : undefined,
+    })),
+  };
 }
 
 export function featureBody(catalog: Catalog, entry: Entry<'feature'>): FeatureBody {
@@ -45,13 +92,19 @@ export function featureBody(catalog: Catalog, entry: Entry<'feature'>): FeatureB
     return {
       ref,
       dataset: links.ref(place.dataset.id),
-      url: links.link(`${entryPath('dataset', place.dataset.id)}#schema`),
+      url: columnUrl(catalog, place.dataset.id, place.column.name),
       type: place.column.type,
       unit: place.column.unit,
     };
   };
   const body = renderMarkdown(entry.body, { headingBase: 3 });
-  const usedBy = catalog.graph.incoming(entry.id).filter((e) => e.type === 'uses_feature').map((e) => e.from);
+  const usedBy = catalog.graph
+    .incoming(entry.id)
+    .filter((e) => e.type === 'uses_feature')
+    .flatMap((e) => {
+      const model = catalog.byId.get(e.from);
+      return model?.kind === 'model' ? [model] : [];
+    });
   return {
     kind: 'feature',
     definition: d.description,
@@ -62,8 +115,9 @@ export function featureBody(catalog: Catalog, entry: Entry<'feature'>): FeatureB
     training: column(d.training),
     serving: column(d.serving?.column),
     servingSource: d.serving?.source ? links.ref(d.serving.source) : undefined,
-    usedBy: [...new Set(usedBy)].sort().map((id) => links.ref(id)),
+    usedBy: modelList(catalog, usedBy),
     text: body.html.trim() ? body : undefined,
+    skew: skewModel(catalog, entry),
     lineage: lineageSection(catalog, entry),
   };
 }

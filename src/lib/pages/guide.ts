@@ -16,7 +16,7 @@ export interface GuideModel {
   /** An active dataset and a production model, when the catalog has them. */
   exampleDataset?: GuideExample | undefined;
   exampleModel?: GuideExample | undefined;
-  urls: { health: string; reference: string; glossary: string; teams: string };
+  urls: { health: string; reference: string; glossary: string; teams: string; features: string };
 }
 
 export function guidePage(catalog: Catalog): GuideModel {
@@ -31,6 +31,6 @@ export function guidePage(catalog: Catalog): GuideModel {
     uses: Object.entries(catalog.config.uses).map(([id, u]) => ({ id, description: u.description })),
     exampleDataset: example(catalog.entries.find((e) => e.kind === 'dataset' && e.data.status === 'active')),
     exampleModel: example(catalog.entries.find((e) => e.kind === 'model' && e.data.stage === 'production')),
-    urls: { health: links.link('health/'), reference: links.link('reference/'), glossary: links.kindLink('glossary'), teams: links.kindLink('team') },
+    urls: { health: links.link('health/'), reference: links.link('reference/'), glossary: links.kindLink('glossary'), teams: links.kindLink('team'), features: links.kindLink('feature') },
   };
 }

@@ -12,7 +12,7 @@ import { linksOf } from './links.ts';
 export const INTROS: Record<Kind, string> = {
   dataset: 'Every dataset, with its datasheet: where it lives, its columns and splits, what it may be used for, and what it feeds.',
   model: 'Every model card: what each model is for, how well it does against its objectives, and what data it rests on.',
-  feature: 'Feature definitions from the feature store: what each input of our models means, the column it is trained on and where it is served from.',
+  feature: 'Every input of our models: the feature store\'s definitions and every column a model reads directly, with what each means, the models that use it, and the columns it is trained on and served from.',
   source: 'Where raw data comes from, who to call when it breaks, and how we know it is still there.',
   team: 'Teams own entries, so that knowledge outlives any one person.',
   person: 'People who own entries, and the teams they belong to.',
@@ -116,6 +116,8 @@ export interface KindIndexPageModel {
   /** What the page says when the kind has no entries; undefined otherwise. */
   empty?: string | undefined;
   index?: EntryIndexModel | undefined;
+  /** Never set: the feature kind's index is the Features index (`feature-index.ts`), and routes hold either model. */
+  features?: undefined;
 }
 
 function indexRow(catalog: Catalog, e: Entry, filters: readonly Facet[] | undefined): IndexRow {

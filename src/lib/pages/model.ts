@@ -10,6 +10,7 @@ import { entryPath } from '../site/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';
 import { linksOf } from './links.ts';
+import { domainCharts, earlierVersions, featureLinks, metricHistory, type DomainChart, type EarlierVersion, type FeatureLink, type MetricHistory } from './model-features.ts';
 import { rightsPanel, type RightsModel } from './rights.ts';
 
 /** A dataset a model was trained or evaluated on, with its exact split and version. */
@@ -50,21 +51,28 @@ export interface ModelBody {
     deployment?: string | undefined;
     inputs?: string[] | undefined;
     fallback: { ref: string } | { missing: boolean };
+    /** Why the model has no fallback by design: it is the last resort. */
+    lastResort?: string | undefined;
     license?: string | undefined;
     experiment?: { url?: string | undefined; text: string } | undefined;
-    features?: string[] | undefined;
+    /** Each feature linked to the column or feature entry it names. */
+    features?: FeatureLink[] | undefined;
     hyperparameters?: [string, string][] | undefined;
   };
   intendedUse: {
     intendedFor?: { use: string; label?: string | undefined }[] | undefined;
     outOfScope?: string[] | undefined;
     certifiedDomain?: [string, string][] | undefined;
+    /** Each certified range whose training column declares a range, drawn against it. */
+    domainCharts?: DomainChart[] | undefined;
   };
   factors?: string[] | undefined;
   metrics: {
     rows: MetricRow[];
     failing: number;
     allMet: boolean;
+    /** Each metric across the model's versions, when it has earlier ones. */
+    history?: MetricHistory | undefined;
   };
   evaluation?: DataRefRow[] | undefined;
   training?: DataRefRow[] | undefined;
@@ -72,6 +80,8 @@ export interface ModelBody {
   limitations?: string[] | undefined;
   /** Parts whose heading matches no section, in their order. */
   rest: { id: string; heading: string; body: RenderedBody }[];
+  /** Earlier versions, newest first. */
+  versions?: EarlierVersion[] | undefined;
   operations?: {
     monitoring?: { signal: string; threshold?: string | undefined; alert?: string | undefined }[] | undefined;
     retraining?: { cadence?: string | undefined; triggers?: string | undefined } | undefined;
@@ -132,13 +142,14 @@ export function modelBody(catalog: Catalog, entry: Entry<'model'>): ModelBody {
       stage: d.stage,
       deployment: d.deployment && [d.deployment.mode, d.deployment.strategy && `${d.deployment.strategy} rollout`].filter(Boolean).join(', '),
       inputs: d.inputs && d.inputs.length > 0 ? d.inputs.map((i) => links.ref(i.model)) : undefined,
-      fallback: d.fallback ? { ref: links.ref(d.fallback) } : { missing: d.stage === 'production' },
+      fallback: d.fallback ? { ref: links.ref(d.fallback) } : { missing: d.stage === 'production' && d.last_resort === undefined },
+      lastResort: d.last_resort,
       license: d.license,
       experiment: d.experiment && {
         url: d.experiment.url,
         text: d.experiment.url ? (d.experiment.run_id ? `run ${d.experiment.run_id}` : 'tracking run') : (d.experiment.run_id ?? ''),
       },
-      features: d.features && [...d.features],
+      features: featureLinks(catalog, entry),
       hyperparameters: d.hyperparameters && Object.entries(d.hyperparameters).map(([k, v]): [string, string] => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]),
     },
     intendedUse: {
@@ -147,9 +158,10 @@ export function modelBody(catalog: Catalog, entry: Entry<'model'>): ModelBody {
       certifiedDomain:
         d.certified_domain &&
         Object.entries(d.certified_domain).map(([k, v]): [string, string] => [k, v.length === 2 && v.every((x) => typeof x === 'number') ? `${v[0]} to ${v[1]}` : v.join(', ')]),
+      domainCharts: domainCharts(catalog, entry),
     },
     factors: d.factors && [...d.factors],
-    metrics: { rows: metrics, failing: metrics.filter((m) => m.result === 'fail').length, allMet: metrics.every((m) => m.result === 'pass') },
+    metrics: { rows: metrics, failing: metrics.filter((m) => m.result === 'fail').length, allMet: metrics.every((m) => m.result === 'pass'), history: metricHistory(d) },
     evaluation: d.evaluation && d.evaluation.length > 0 ? dataRefs(catalog, d.evaluation) : undefined,
     training: d.training && d.training.length > 0 ? dataRefs(catalog, d.training) : undefined,
     ethicalConsiderations: d.ethical_considerations && [...d.ethical_considerations],
@@ -158,6 +170,7 @@ export function modelBody(catalog: Catalog, entry: Entry<'model'>): ModelBody {
       const heading = p.heading ?? 'Notes';
       return { id: slugify(heading), heading, body: renderMarkdown(p.markdown, { headingBase: 3 }) };
     }),
+    versions: earlierVersions(catalog, d),
     operations:
       d.monitoring || d.retraining
         ? {

@@ -1,5 +1,5 @@
 import type { Column } from '../../../schemas/dataset.ts';
-import { columnAt, type ColumnPlace } from '../features.ts';
+import { columnAt, compareColumns, type ColumnPlace } from '../features.ts';
 import type { Rule } from './rule.ts';
 
 const show = (value: unknown) => `\`${Array.isArray(value) ? `[${value.join(', ')}]` : String(value)}\``;
@@ -12,34 +12,29 @@ interface Mismatch {
 
 /** What differs between the column a feature is trained on and the one it is served from; a property either side leaves out is not compared. */
 function mismatches(trained: Column, served: Column): Mismatch[] {
-  const out: Mismatch[] = [];
-  if (trained.type !== served.type) {
-    out.push({ property: 'type', message: `is trained as ${show(trained.type)} but served as ${show(served.type)}`, hint: 'Serve the type the model was trained on, or retrain on the served column.' });
-  }
-  const unitsDiffer = trained.unit !== undefined && served.unit !== undefined && trained.unit !== served.unit;
-  if (unitsDiffer) {
-    out.push({ property: 'unit', message: `is trained in ${show(trained.unit)} but served in ${show(served.unit)}`, hint: 'Convert one side, or correct the unit the column declares.' });
-  }
-  // Ranges in different units differ for that reason alone: the unit is the one finding.
-  if (!unitsDiffer && trained.range && served.range && (served.range[0] < trained.range[0] || served.range[1] > trained.range[1])) {
-    out.push({
-      property: 'range',
-      message: `is served over ${show(served.range)}, outside its training range ${show(trained.range)}`,
-      hint: 'Clip or reject served values outside the training range, or retrain on data that covers them.',
-    });
-  }
-  if (trained.values && served.values) {
-    const seen = new Set(trained.values.map(String));
-    const unseen = served.values.filter((v) => !seen.has(String(v)));
-    if (unseen.length > 0) {
-      out.push({
-        property: 'values',
-        message: `is served with ${unseen.length === 1 ? 'a value' : 'values'} training never saw: ${unseen.map(show).join(', ')}`,
-        hint: 'Map the new values to ones the model knows, or retrain with them.',
-      });
+  return compareColumns(trained, served).flatMap((c): Mismatch[] => {
+    if (c.result !== 'differ') return [];
+    switch (c.property) {
+      case 'type':
+        return [{ property: 'type', message: `is trained as ${show(trained.type)} but served as ${show(served.type)}`, hint: 'Serve the type the model was trained on, or retrain on the served column.' }];
+      case 'unit':
+        return [{ property: 'unit', message: `is trained in ${show(trained.unit)} but served in ${show(served.unit)}`, hint: 'Convert one side, or correct the unit the column declares.' }];
+      case 'range':
+        return [{
+          property: 'range',
+          message: `is served over ${show(served.range)}, outside its training range ${show(trained.range)}`,
+          hint: 'Clip or reject served values outside the training range, or retrain on data that covers them.',
+        }];
+      case 'values': {
+        const unseen = c.unseen ?? [];
+        return [{
+          property: 'values',
+          message: `is served with ${unseen.length === 1 ? 'a value' : 'values'} training never saw: ${unseen.map(show).join(', ')}`,
+          hint: 'Map the new values to ones the model knows, or retrain with them.',
+        }];
+      }
     }
-  }
-  return out;
+  });
 }
 
 const where = (place: ColumnPlace) => `${place.dataset.id}.${place.column.name}`;
