@@ -5,7 +5,10 @@
  * catalog declares, never a built-in.
  */
 import { describe, expect, it } from 'vitest';
+import { importText } from '../../src/lib/interchange/import/index.ts';
 import { restrictionsOfTerms } from '../../src/lib/licenses.ts';
+import type { DatasetBody } from '../../src/lib/pages/dataset.ts';
+import { entryPage } from '../../src/lib/pages/entry.ts';
 import { own } from '../../src/lib/own.ts';
 import { classBalanceSvg } from '../../src/lib/site/balance-chart.ts';
 import { hostile, show } from './helpers.ts';
@@ -57,5 +60,23 @@ describe('names that are object members', () => {
 
   it("reads no restriction into a license's condition named like an object member", () => {
     expect([...restrictionsOfTerms([...MEMBERS, 'non-commercial'])]).toEqual(['non-commercial']);
+  });
+
+  it('counts on the dataset page no class that a split does not declare, though every object answers to its name', () => {
+    const { catalog } = hostile({ 'datasets/a.yaml': stratified('constructor: 5, toString: 5', 'yes: 5, no: 5') });
+    const splits = (entryPage(catalog, 'a').body as DatasetBody).splits!;
+    const test = splits.parts.find((p) => p.name === 'test')!;
+    expect(splits.classes).toEqual(['constructor', 'toString', 'yes', 'no']);
+    expect(test.classes.slice(0, 2)).toEqual([undefined, undefined]);
+    expect(JSON.stringify(splits)).not.toContain('NaN');
+  });
+
+  it('keeps foreign Croissant keys named `__proto__` or `constructor` as imported metadata', () => {
+    // Written as text: an object literal's `__proto__` would set its prototype, not a key.
+    const raw = '{"__proto__": {"polluted": true}, "constructor": "x", "toString": "y", "@context": {"@vocab": "https://schema.org/"}, "@type": "sc:Dataset", "name": "A", "description": "D."}';
+    const result = importText('croissant', raw, { known: new Map(), fileName: 'a.json' });
+    expect(result.unmapped).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'toString']));
+    expect(result.entries[0]!.text).toContain('polluted');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 /** A dataset's page: where it lives, its datasheet, columns, splits, rights and lineage. */
 import type { Column, Splits } from '../../../schemas/dataset.ts';
+import { own } from '../own.ts';
 import { classBalanceSvg, classesOf } from '../site/balance-chart.ts';
 import { renderMarkdown, type RenderedBody } from '../site/markdown.ts';
 import type { Catalog, Entry } from '../types.ts';
@@ -113,7 +114,7 @@ export function splitsModel(splits: Splits, totalRows: number | undefined, id: s
         rows: p.rows?.toLocaleString('en') ?? '—',
         share: p.fraction !== undefined ? pct(p.fraction) : p.rows !== undefined && total ? pct(p.rows / total) : '—',
         classes: classes.map((c) => {
-          const n = p.classes?.[c];
+          const n = own(p.classes, c);
           return n === undefined ? undefined : { count: n.toLocaleString('en'), share: partTotal ? pct(n / partTotal) : '' };
         }),
         from: p.from,

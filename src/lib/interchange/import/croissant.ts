@@ -146,8 +146,9 @@ export function importCroissant(raw: string, context: ImportContext): ImportResu
   data['title'] = name?.trim() || titleFromId(id);
   const fullDescription = text(doc['description'])?.trim();
   describe(data, placeholders, [fullDescription?.split(/\n\s*\n|\n/)[0]]);
-  const unmapped: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(doc)) if (!MAPPED.has(key) && !(key in RAI_SECTIONS)) unmapped[key] = value;
+  // No prototype: a foreign key such as `__proto__` must be kept as a key, not set the prototype.
+  const unmapped: Record<string, unknown> = Object.create(null);
+  for (const [key, value] of Object.entries(doc)) if (!MAPPED.has(key) && !Object.hasOwn(RAI_SECTIONS, key)) unmapped[key] = value;
   // Language maps keep every language verbatim; the fields take the English text.
   if (isRecord(doc['name'])) unmapped['name'] = doc['name'];
   if (isRecord(doc['description'])) unmapped['description'] = doc['description'];

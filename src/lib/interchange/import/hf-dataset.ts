@@ -142,7 +142,8 @@ function build(input: BuildInput): ImportResult {
   data['title'] = input.title?.trim() || titleFromId(id);
   describe(data, placeholders, [input.description]);
   if (link) data['links'] = [link];
-  const unmapped: Record<string, unknown> = {};
+  // No prototype: a foreign key such as `__proto__` must be kept as a key, not set the prototype.
+  const unmapped: Record<string, unknown> = Object.create(null);
   for (const [key, value] of Object.entries(meta)) if (!input.mapped.has(key)) unmapped[key] = value;
 
   const tags = [...strings(meta['tags']), ...strings(meta['task_categories']), ...strings(meta['task_ids'])];

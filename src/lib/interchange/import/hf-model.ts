@@ -85,7 +85,8 @@ export function importHfModel(text: string, context: ImportContext): ImportResul
   data['title'] = declaredName ?? (heading && !/[[{]/.test(heading) ? heading.replace(/`/g, '') : titleFromId(id));
   describe(data, placeholders, [firstProse(card.body)]);
   if (link) data['links'] = [link];
-  const unmapped: Record<string, unknown> = {};
+  // No prototype: a foreign key such as `__proto__` must be kept as a key, not set the prototype.
+  const unmapped: Record<string, unknown> = Object.create(null);
   for (const [key, value] of Object.entries(meta)) if (!MAPPED.has(key)) unmapped[key] = value;
   if (typeof meta['model_name'] === 'string' && meta['model_name'] !== data['title']) unmapped['model_name'] = meta['model_name'];
   for (const typo of ['licence', 'liscence']) {
