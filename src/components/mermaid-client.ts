@@ -11,7 +11,17 @@ let counter = 0;
 function loadMermaid(): Promise<Mermaid> {
   instance ??= import('mermaid').then(({ default: mermaid }) => {
     const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', suppressErrorRendering: true, theme: dark ? 'dark' : 'default', flowchart: { useMaxWidth: true } });
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      suppressErrorRendering: true,
+      // dagre: the site's bundle leaves ELK out (src/site/mermaid-without-elk.ts).
+      layout: 'dagre',
+      theme: dark ? 'dark' : 'default',
+      // The dark theme's edge labels are #ccc on #585858 (4.43:1); the page's own colours pass AA.
+      ...(dark ? { themeVariables: { edgeLabelBackground: '#161b22', tertiaryTextColor: '#e6edf3' } } : {}),
+      flowchart: { useMaxWidth: true },
+    });
     return mermaid;
   });
   return instance;
