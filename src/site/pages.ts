@@ -16,6 +16,7 @@ import { kindIndexPage, kindPageCounts } from '../lib/pages/kind-index.ts';
 import { guidePage, type GuideModel } from '../lib/pages/guide.ts';
 import { healthPage, type HealthModel } from '../lib/pages/health.ts';
 import { homePage, type HomeModel } from '../lib/pages/home.ts';
+import { searchPage, type SearchPageModel } from '../lib/pages/search.ts';
 import { diagnosticsReport, getCatalog } from './catalog.ts';
 import { siteSettings } from './settings.ts';
 
@@ -60,6 +61,8 @@ export const homeModel = (): HomeModel => homePage(getCatalog(), siteSettings().
 export const healthModel = (): HealthModel => healthPage(getCatalog());
 
 export const guideModel = (): GuideModel => guidePage(getCatalog());
+
+export const searchModel = (): SearchPageModel => searchPage(getCatalog());
 
 /** `catalog.json`: the whole catalog as one manifest. */
 export const catalogJsonModel = (): ReturnType<typeof catalogManifest> => catalogManifest(getCatalog());

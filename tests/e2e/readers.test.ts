@@ -4,6 +4,7 @@
  * header search open and the search page showing results; phones at 375 px; the weight of
  * a page with its graph; the search page without JavaScript. `npm run a11y` audits every page.
  */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './axe.ts';
@@ -69,6 +70,73 @@ describe.skipIf(missing !== undefined)('the demo site for its readers', () => {
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^\d+ results?$/);
     expect(await page.locator('#site-search-results').getAttribute('aria-live')).toBeNull();
     expect(await page.locator('[aria-live] li, [role=status] li').count()).toBe(0);
+    await close();
+  });
+
+  describe('on a phone, 375 px wide', () => {
+    const phone = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
+
+    it('scrolls no page sideways: wide tables scroll in their own box, long ids and locations wrap', async () => {
+      const pages = readdirSync(site.outDir, { recursive: true, withFileTypes: true })
+        .filter((f) => f.name === 'index.html' && !path.relative(site.outDir, f.parentPath).startsWith('pagefind'))
+        .map((f) => path.relative(site.outDir, f.parentPath).split(path.sep).join('/'))
+        .map((p) => (p ? `${p}/` : ''));
+      expect(pages.length).toBeGreaterThan(40);
+      const context = await site.browser.newContext(phone);
+      const page = await context.newPage();
+      const wide: string[] = [];
+      for (const p of pages) {
+        await page.goto(`${site.url}${p}`, { waitUntil: 'load' });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 375) wide.push(`/${p} is ${width} px wide`);
+      }
+      await context.close();
+      expect(wide).toEqual([]);
+    }, 120_000);
+
+    it("shows each health problem with its owner on screen, row by row", async () => {
+      const context = await site.browser.newContext(phone);
+      const page = await context.newPage();
+      await page.goto(`${site.url}health/`, { waitUntil: 'load' });
+      const row = page.locator('#diagnostics tbody tr').first();
+      for (const label of ['Problem', 'Owner']) {
+        const box = (await row.locator(`td[data-label="${label}"]`).boundingBox())!;
+        expect(box.x + box.width, label).toBeLessThanOrEqual(375);
+      }
+      expect(await row.locator('td[data-label="Owner"] a').first().textContent()).not.toBe('');
+      await context.close();
+    });
+
+    it('folds the search filters away so that the first result shows without scrolling', async () => {
+      const context = await site.browser.newContext(phone);
+      const page = await context.newPage();
+      await page.goto(`${site.url}search/?q=churn`, { waitUntil: 'load' });
+      const first = page.locator('[data-results] li').first();
+      await first.waitFor({ timeout: 15_000 });
+      const filters = page.locator('details[data-facets-box]');
+      expect(await filters.getAttribute('open')).toBeNull();
+      expect(await page.getByLabel('Kind').isVisible()).toBe(false);
+      const box = (await first.boundingBox())!;
+      expect(box.y + Math.min(box.height, 40)).toBeLessThanOrEqual(667);
+      await filters.locator('summary').click();
+      expect(await page.getByLabel('Kind').isVisible()).toBe(true);
+      await context.close();
+    });
+  });
+
+  it('keeps a search query in the address and offers the index pages that exist when JavaScript is off', async () => {
+    const { page, close } = await site.open(`${site.url}search/?q=churn`, { javaScript: false });
+    const links = await page.locator('main .index-links a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      const response = await page.request.get(link);
+      expect(response.status(), link).toBe(200);
+    }
+    expect(await page.locator('main').textContent()).toContain('needs JavaScript');
+    // The form sends its words as `?q=`, to this page.
+    await page.locator('main input[name=q]').fill('subscriber');
+    await page.locator('main input[name=q]').press('Enter');
+    await page.waitForURL(/search\/\?q=subscriber$/);
     await close();
   });
 });
