@@ -139,4 +139,23 @@ describe.skipIf(missing !== undefined)('the demo site for its readers', () => {
     await page.waitForURL(/search\/\?q=subscriber$/);
     await close();
   });
+
+  it('answers on a dataset page, for each use, whether it may be used for it, marking commercial uses, and reads license terms as sentences', async () => {
+    const { page, close } = await site.open(`${site.url}datasets/openreel-ratings/`);
+    const groups = page.locator('[data-use-answers] > div');
+    const no = page.locator('[data-use-answers] > div[data-verdict="no"]').filter({ hasText: 'personalisation' });
+    expect(await no.locator('dt').textContent()).toContain('personalisation (commercial)');
+    expect(await no.locator('dd').textContent()).toContain('CC-BY-NC-4.0');
+    const yes = page.locator('[data-use-answers] > div[data-verdict="yes"]').filter({ hasText: 'research' });
+    expect(await yes.locator('dt .badge').textContent()).toBe('Yes');
+    // Every use of the vocabulary has one answer.
+    const uses = await groups.locator('dt code').allTextContents();
+    expect(uses.length).toBeGreaterThan(5);
+    expect(new Set(uses).size).toBe(uses.length);
+    await page.goto(`${site.url}licenses/lumen-internal/`, { waitUntil: 'load' });
+    const terms = (await page.locator('#terms').textContent())!;
+    expect(terms).toContain('Do not sell the data, or access to it.');
+    expect(terms).not.toContain('no-commercial-resale');
+    await close();
+  });
 });

@@ -132,6 +132,39 @@ describe('the page model of a dataset', () => {
     expect(personal).toMatchObject({ own: false, from: [expect.stringContaining('href="/catalog/datasets/raw/"')] });
   });
 
+  it('answers, for each use of the vocabulary, whether it may be used for it and why, with the path to an upstream reason', () => {
+    const raw = body<DatasetBody>('raw').rights;
+    expect(raw.answers.flatMap((g) => g.uses.map((u) => u.use)).sort()).toEqual(Object.keys(catalog.config.uses).sort());
+    // Its agreement expired: no use is allowed, whatever it lists.
+    expect(raw.answers.find((g) => g.uses.some((u) => u.use === 'model-training'))).toMatchObject({
+      verdict: 'no',
+      answer: 'No',
+      why: ['Its agreement <code>old-deal</code> prohibits it.', 'The agreement <code>old-deal</code> of this entry expired on 2020-01-01.'],
+      more: 0,
+    });
+    const clean = body<DatasetBody>('clean').rights.answers.find((g) => g.uses.some((u) => u.use === 'model-training'))!;
+    expect(clean.verdict).toBe('no');
+    expect(clean.why[0]).toContain('<span class="path">Path from here: ');
+    expect(clean.why[0]).toContain('href="/catalog/datasets/raw/"');
+  });
+
+  it('groups the uses that have the same answer for the same reasons', () => {
+    const many = catalogOf(
+      {
+        'teams/data-team.yaml': 'title: Data team\nmembers:\n  - { name: Dee Ata }\n',
+        'datasets/open.yaml': 'title: Open\ndescription: Open.\nowners: [data-team]\nrights: { license: CC-BY-NC-4.0, allowed_uses: [a] }\n',
+      },
+      { config: 'uses:\n  a: {}\n  b: {}\n  c: { commercial: true }\n  d: { commercial: true }\n' },
+    );
+    const answers = (entryPage(many, 'open').body as DatasetBody).rights.answers;
+    expect(answers.map((g) => [g.answer, g.uses.map((u) => u.use)])).toEqual([
+      ['Yes', ['a']],
+      ['Yes', ['b']],
+      ['No', ['c', 'd']],
+    ]);
+    expect(answers[2]!.uses[0]).toEqual({ use: 'c', description: undefined, commercial: true });
+  });
+
   it('opens with its header facts: owners as links, an overdue review, the edit link', () => {
     const { header } = entryPage(catalog, 'raw');
     expect(header).toMatchObject({ kindLabel: 'Dataset', kindUrl: '/catalog/datasets/', stale: true, reviewed: '2020-01-01', notice: undefined });
@@ -211,10 +244,10 @@ describe('the page model of a license', () => {
   it('lists its terms, empty ones as none, and marks an expiry that has passed', () => {
     const license = body<LicenseBody>('old-deal');
     expect(license.terms).toEqual([
-      { label: 'Permits', items: ['commercial-use'] },
+      { label: 'Permits', items: ['May be used commercially.'] },
       { label: 'Requires', items: [] },
-      { label: 'Forbids', items: [] },
-      { label: 'Prohibited uses', items: ['model-training'] },
+      { label: 'Limits', items: [] },
+      { label: 'Prohibited uses', items: ['Must not be used for model-training (training models).'] },
     ]);
     expect(license).toMatchObject({ expires: '2020-01-01', expired: true });
     expect(license.lineage.connected).toBe(true);
