@@ -158,4 +158,16 @@ describe.skipIf(missing !== undefined)('the demo site for its readers', () => {
     expect(terms).not.toContain('no-commercial-resale');
     await close();
   });
+
+  it("shows whom to contact on an entry page, the owning team's channel and email first, and names owners in index filters", async () => {
+    const { page, close } = await site.open(`${site.url}models/home-recommender/`);
+    const contact = (await page.locator('[data-contact] dd').textContent())!;
+    expect(contact).toMatch(/^Recommendations team: #recsys-help, recsys@lumen\.example; Ana Lopez: ana@lumen\.example$/);
+    expect(await page.locator('[data-contact] a[href="mailto:recsys@lumen.example"]').count()).toBe(1);
+    await page.goto(`${site.url}datasets/`, { waitUntil: 'load' });
+    const owners = await page.getByLabel('Owner').locator('option').allTextContents();
+    expect(owners).toContain(`Recommendations team (${(await page.locator('tbody tr').filter({ hasText: 'Recommendations team' }).count())})`);
+    expect(owners.some((o) => o.includes('recsys-team'))).toBe(false);
+    await close();
+  });
 });

@@ -13,7 +13,7 @@ const CONFIG = 'site:\n  title: Fixture\n  base: /catalog/\n  repo_url: https://
 
 const catalog = catalogOf(
   {
-    'teams/data-team.yaml': 'title: Data team\nmembers:\n  - { name: Dee Ata, email: dee@example.com, role: lead }\n  - { name: Out Sider }\n',
+    'teams/data-team.yaml': 'title: Data team\ncontact: { chat: "#data-help", email: data@example.com }\nmembers:\n  - { name: Dee Ata, email: dee@example.com, role: lead }\n  - { name: Out Sider }\n',
     'people/dee-ata.yaml': 'title: Dee Ata\nemail: dee@example.com\n',
     'people/lone.yaml': 'title: Lone Wolf\nemail: lone@example.com\nteams: [data-team]\n',
     'sources/events-api.yaml': 'title: Events API\ntype: api\nowners: [data-team]\nterms: https://example.com/terms\nbackup_source: mirror\nchecked: { how: pinged, every: 7d }\n',
@@ -169,6 +169,11 @@ describe('the page model of a dataset', () => {
     const { header } = entryPage(catalog, 'raw');
     expect(header).toMatchObject({ kindLabel: 'Dataset', kindUrl: '/catalog/datasets/', stale: true, reviewed: '2020-01-01', notice: undefined });
     expect(header.owners).toEqual([expect.stringContaining('>Data team</a>')]);
+    expect(header.contacts).toEqual([{ name: 'Data team', chat: { text: '#data-help', url: undefined }, email: 'data@example.com' }]);
+    // A person who owns alone is reached by email; a team shows its own contact on its page.
+    expect(entryPage(catalog, 'clean').header.contacts).toEqual([{ name: 'Lone Wolf', email: 'lone@example.com' }]);
+    expect(entryPage(catalog, 'data-team').header.contacts).toEqual([expect.objectContaining({ name: 'Data team' })]);
+    expect(entryPage(catalog, 'lone').header.contacts).toBeUndefined();
     expect(header.edit).toEqual({ url: 'https://github.com/acme/fixture/edit/main/content/datasets/raw.md', file: 'content/datasets/raw.md' });
     expect(entryPage(catalog, 'clean').header).toMatchObject({ stale: false, due: expect.stringMatching(/^2027-/) });
   });

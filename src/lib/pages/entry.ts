@@ -84,7 +84,7 @@ function entryBody(catalog: Catalog, entry: Entry): EntryBody {
 export function entryPage(catalog: Catalog, id: string): EntryPageModel {
   const entry = catalog.byId.get(id);
   if (!entry) throw new Error(`No entry \`${id}\` in the catalog: an entry page needs one.`);
-  const filters = facetValues(entry);
+  const filters = facetValues(entry, catalog.byId);
   const jsonLd = entryJsonLd(catalog, entry);
   return {
     kind: entry.kind,
