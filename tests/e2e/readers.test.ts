@@ -6,6 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './axe.ts';
 import { browserMissing } from './browser.ts';
@@ -169,5 +171,93 @@ describe.skipIf(missing !== undefined)('the demo site for its readers', () => {
     expect(owners).toContain(`Recommendations team (${(await page.locator('tbody tr').filter({ hasText: 'Recommendations team' }).count())})`);
     expect(owners.some((o) => o.includes('recsys-team'))).toBe(false);
     await close();
+  });
+
+  describe("a model's lineage graph", () => {
+    /** Every label's drawn size, and any label clipped by its box or overlapping another label or a box. */
+    const inspect = (page: Page) =>
+      page.locator('[data-lineage] [data-diagram] svg').evaluate((svg: SVGSVGElement) => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const labels = [...svg.querySelectorAll<HTMLElement>('.nodeLabel, .edgeLabel p, .edgeLabel span, text')].filter((l) => (l.textContent ?? '').trim());
+        // To a hundredth of a pixel: 16 px at a zoom of 0.75 measures 11.9999.
+        const sizes = labels.map((l) => Math.round(parseFloat(getComputedStyle(l).fontSize) * scale * 100) / 100);
+        const problems: string[] = [];
+        for (const fo of svg.querySelectorAll('foreignObject')) {
+          const inner = fo.firstElementChild as HTMLElement | null;
+          if (inner && inner.scrollWidth > fo.getBoundingClientRect().width / scale + 1) problems.push(`clipped: ${inner.textContent}`);
+        }
+        const edgeLabels = [...svg.querySelectorAll('.edgeLabel')]
+          .filter((l) => (l.textContent ?? '').trim() && !l.parentElement?.closest('.edgeLabel')).map((l) => ({ text: l.textContent!, r: l.getBoundingClientRect() }));
+        const nodes = [...svg.querySelectorAll('.node')].map((n) => ({ text: n.textContent!, r: n.getBoundingClientRect() }));
+        const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+        edgeLabels.forEach((e, i) => {
+          for (const n of nodes) if (overlap(e.r, n.r)) problems.push(`"${e.text}" overlaps the box "${n.text}"`);
+          for (const f of edgeLabels.slice(i + 1)) if (overlap(e.r, f.r)) problems.push(`"${e.text}" overlaps "${f.text}"`);
+        });
+        return { smallest: Math.min(...sizes), labels: labels.length, problems };
+      });
+
+    it('keeps its natural size: labels at 12 px or more, no label clipped or overlapping, scrolling in its box on a phone', async () => {
+      for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
+        const context = await site.browser.newContext({ viewport });
+        const page = await context.newPage();
+        await page.goto(`${site.url}models/churn-predictor/`, { waitUntil: 'load' });
+        await drawDiagrams(page);
+        for (const depth of await page.locator('select[data-depth] option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))) {
+          await page.locator('select[data-depth]').selectOption(depth);
+          await page.waitForFunction(() => !document.querySelector('[data-diagram][aria-busy]'));
+          const seen = await inspect(page);
+          expect(seen.labels, `depth ${depth}`).toBeGreaterThan(3);
+          expect(seen.smallest, `depth ${depth} at ${viewport.width} px`).toBeGreaterThanOrEqual(12);
+          expect(seen.problems, `depth ${depth}`).toEqual([]);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        await context.close();
+      }
+    });
+
+    it('zooms within bounds that keep labels at 12 px or more, and opens full screen until Escape', async () => {
+      const { page, close } = await site.open(`${site.url}models/churn-predictor/`);
+      await drawDiagrams(page);
+      const out = page.getByRole('button', { name: 'Zoom out' });
+      while (await out.isEnabled()) await out.click();
+      expect((await inspect(page)).smallest).toBeGreaterThanOrEqual(12);
+      const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+      const before = (await page.locator('[data-diagram] svg').boundingBox())!.width;
+      await zoomIn.click();
+      expect((await page.locator('[data-diagram] svg').boundingBox())!.width).toBeGreaterThan(before);
+      await page.getByRole('button', { name: 'Full screen' }).click();
+      const box = (await page.locator('[data-lineage]').boundingBox())!;
+      expect([box.x, box.y, box.width]).toEqual([0, 0, page.viewportSize()!.width]);
+      await page.keyboard.press('Escape');
+      expect(await page.locator('[data-lineage]').getAttribute('class')).not.toContain('full');
+      await close();
+    });
+
+    it('reaches each box as a link named by its entry, not inside an image', async () => {
+      const { page, close } = await site.open(`${site.url}models/churn-predictor/`);
+      await drawDiagrams(page);
+      const diagram = page.locator('[data-diagram]');
+      const link = diagram.getByRole('link', { name: 'Viewing events, labelled' });
+      expect(await link.count()).toBe(1);
+      expect(await page.locator('[role="img"] a').count()).toBe(0);
+      await link.focus();
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-diagram]') !== null)).toBe(true);
+      await close();
+    });
+
+    it('weighs at most 300 KB compressed with its graph drawn', async () => {
+      const context = await site.browser.newContext();
+      const page = await context.newPage();
+      const sizes: Promise<number>[] = [];
+      page.on('response', (response) => sizes.push(response.body().then((body) => gzipSync(body).length, () => 0)));
+      await page.goto(`${site.url}models/churn-predictor/`, { waitUntil: 'load' });
+      await drawDiagrams(page);
+      await page.waitForLoadState('networkidle');
+      const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      console.log(`A model page with its graph drawn: ${(total / 1024).toFixed(0)} KB compressed.`);
+      expect(total).toBeLessThanOrEqual(300 * 1024);
+      await context.close();
+    });
   });
 });
