@@ -260,4 +260,14 @@ describe.skipIf(missing !== undefined)('the demo site for its readers', () => {
       await context.close();
     });
   });
+
+  it('counts the same distinct entries needing attention on the home page and the health page', async () => {
+    const { page, close } = await site.open(site.url);
+    const home = Number(/(\d+) entries need an owner's attention/.exec((await page.locator('main').textContent())!)?.[1]);
+    await page.goto(`${site.url}health/`, { waitUntil: 'load' });
+    const card = page.locator('.card').filter({ hasText: 'entries need attention' }).locator('.stat');
+    expect(Number(await card.textContent())).toBe(home);
+    expect(home).toBeGreaterThan(0);
+    await close();
+  });
 });
