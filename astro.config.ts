@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import { mermaidWithoutElk } from './src/site/mermaid-without-elk.ts';
 import { sitemap } from './src/site/sitemap.ts';
 import { siteSettings } from './src/site/settings.ts';
 
@@ -19,5 +20,6 @@ export default defineConfig({
   vite: {
     // Mermaid is large: only the lazy chunk loaded by pages with a graph should pull it in.
     build: { chunkSizeWarningLimit: 4000 },
+    plugins: [mermaidWithoutElk()],
   },
 });

@@ -177,7 +177,10 @@ const markdown = resultsMarkdown(all, {
   gnuTime: hasGnuTime,
   runs,
 });
-writeFileSync(values.out, markdown);
+// The graph measure (bench/graph.ts, run on its own) keeps its section across runs.
+const graphSection = existsSync(values.out) ? /<!-- graph-visible -->[\s\S]*?<!-- \/graph-visible -->/.exec(readFileSync(values.out, 'utf8'))?.[0] : undefined;
+const reproduceAt = markdown.indexOf('## Reproduce');
+writeFileSync(values.out, graphSection && reproduceAt >= 0 ? `${markdown.slice(0, reproduceAt)}${graphSection}\n\n${markdown.slice(reproduceAt)}` : markdown);
 process.stdout.write(`${markdown}\n`);
 log(`Wrote ${path.relative(process.cwd(), values.out) || values.out}.`);
 if (!values.keep && !values.work) rmSync(work, { recursive: true, force: true });

@@ -28,7 +28,7 @@ export const config = z
         z.string(),
         z.strictObject({
           description: z.string().describe('What the use means.').optional(),
-          commercial: z.boolean().default(false).describe('Whether a non-commercial license forbids it.'),
+          commercial: z.boolean().default(false).describe('Whether the use is commercial: a non-commercial license upstream forbids it, and dataset and model pages mark it as commercial in their answer for it.'),
         }),
       )
       .default({})

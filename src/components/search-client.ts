@@ -40,6 +40,22 @@ export function loadPagefind(): Promise<Pagefind | undefined> {
   return loading;
 }
 
+const normal = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * Results with the entries the query names first: those whose title or one of whose
+ * synonyms (a glossary term's, `synonyms` meta joined by `|`) is the query. Pagefind
+ * weighs titles and synonyms above body text (`data-pagefind-weight`), but its scores
+ * also grow with how often a word appears, so among thousands of entries that mention a
+ * word, the one it names could fall behind them. Stable: the rest keep Pagefind's order.
+ */
+export function namedFirst<T extends { meta: Record<string, string | undefined> }>(query: string, results: readonly T[]): T[] {
+  const q = normal(query);
+  const names = (r: T) => [r.meta['title'] ?? '', ...(r.meta['synonyms']?.split('|') ?? [])].map(normal);
+  const named = results.filter((r) => names(r).includes(q));
+  return [...named, ...results.filter((r) => !named.includes(r))];
+}
+
 const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** One result: title, kind badge and the entry's one-line description (its excerpt when it has none). */

@@ -18,6 +18,7 @@ import { guidePage, type GuideModel } from '../lib/pages/guide.ts';
 import { healthPage, type HealthModel } from '../lib/pages/health.ts';
 import { recentChangesPage, type RecentChangesModel } from '../lib/pages/history.ts';
 import { homePage, type HomeModel } from '../lib/pages/home.ts';
+import { searchPage, type SearchPageModel } from '../lib/pages/search.ts';
 import { diagnosticsReport, getCatalog } from './catalog.ts';
 import { historyOf, pageContext, probesOf } from './context.ts';
 import { siteSettings } from './settings.ts';
@@ -83,6 +84,8 @@ export const recentChangesModel = (): RecentChangesModel => {
 };
 
 export const guideModel = (): GuideModel => guidePage(getCatalog());
+
+export const searchModel = (): SearchPageModel => searchPage(getCatalog());
 
 /** `catalog.json`: the whole catalog as one manifest. */
 export const catalogJsonModel = (): ReturnType<typeof catalogManifest> => catalogManifest(getCatalog());

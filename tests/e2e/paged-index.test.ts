@@ -26,13 +26,13 @@ describe.skipIf(missing !== undefined)('a paged index in a browser', () => {
 
   it('submits the facet form without JavaScript and shows the filtered entries of the whole kind on the search page', async () => {
     const form = await open(`${site.url}datasets/page/2/`, { javaScript: false });
-    await form.page.getByLabel('Owner').selectOption('team-b');
+    await form.page.getByLabel('Owner').selectOption('Team B');
     await form.page.getByLabel('Status').selectOption('draft');
     await Promise.all([form.page.waitForURL(/\/catalog\/search\/\?/), form.page.getByRole('button', { name: 'Search' }).click()]);
     const target = new URL(form.page.url());
     expect(target.pathname).toBe('/catalog/search/');
     expect(target.searchParams.get('kind')).toBe('Dataset');
-    expect(target.searchParams.get('owner')).toBe('team-b');
+    expect(target.searchParams.get('owner')).toBe('Team B');
     expect(target.searchParams.get('status')).toBe('draft');
     expect(target.searchParams.get('q')).toBe('');
     await form.close();
@@ -47,7 +47,7 @@ describe.skipIf(missing !== undefined)('a paged index in a browser', () => {
     const titles = await search.page.locator('[data-results] li > a').allTextContents();
     expect(titles.sort()).toEqual([...expected].sort());
     expect(new Set(await search.page.locator('[data-results] li .badge').allTextContents())).toEqual(new Set(['Dataset']));
-    expect(await search.page.locator('select[name="owner"]').inputValue()).toBe('team-b');
+    expect(await search.page.locator('select[name="owner"]').inputValue()).toBe('Team B');
     expect(await search.page.locator('select[name="status"]').inputValue()).toBe('draft');
     expect(search.problems).toEqual([]);
     await search.close();
@@ -57,7 +57,7 @@ describe.skipIf(missing !== undefined)('a paged index in a browser', () => {
     const form = await open(`${site.url}datasets/`);
     expect(await form.page.locator('select[name="tag"] option[value="tag-449"]').count()).toBe(0);
     await form.page.getByLabel('Words').fill('engagement');
-    await form.page.getByLabel('Owner').selectOption('team-a');
+    await form.page.getByLabel('Owner').selectOption('Team A');
     await Promise.all([form.page.waitForURL(/\/catalog\/search\/\?/), form.page.getByLabel('Words').press('Enter')]);
     const count = form.page.locator('[data-count]');
     const engagement = pagedDatasets.filter((d) => d.domain === 'engagement');

@@ -13,7 +13,7 @@ const CONFIG = 'site:\n  title: Fixture\n  base: /catalog/\n  repo_url: https://
 
 const catalog = catalogOf(
   {
-    'teams/data-team.yaml': 'title: Data team\nmembers:\n  - { name: Dee Ata, email: dee@example.com, role: lead }\n  - { name: Out Sider }\n',
+    'teams/data-team.yaml': 'title: Data team\ncontact: { chat: "#data-help", email: data@example.com }\nmembers:\n  - { name: Dee Ata, email: dee@example.com, role: lead }\n  - { name: Out Sider }\n',
     'people/dee-ata.yaml': 'title: Dee Ata\nemail: dee@example.com\n',
     'people/lone.yaml': 'title: Lone Wolf\nemail: lone@example.com\nteams: [data-team]\n',
     'sources/events-api.yaml': 'title: Events API\ntype: api\nowners: [data-team]\nterms: https://example.com/terms\nbackup_source: mirror\nchecked: { how: pinged, every: 7d }\n',
@@ -132,10 +132,48 @@ describe('the page model of a dataset', () => {
     expect(personal).toMatchObject({ own: false, from: [expect.stringContaining('href="/catalog/datasets/raw/"')] });
   });
 
+  it('answers, for each use of the vocabulary, whether it may be used for it and why, with the path to an upstream reason', () => {
+    const raw = body<DatasetBody>('raw').rights;
+    expect(raw.answers.flatMap((g) => g.uses.map((u) => u.use)).sort()).toEqual(Object.keys(catalog.config.uses).sort());
+    // Its agreement expired: no use is allowed, whatever it lists.
+    expect(raw.answers.find((g) => g.uses.some((u) => u.use === 'model-training'))).toMatchObject({
+      verdict: 'no',
+      answer: 'No',
+      why: ['Its agreement <code>old-deal</code> prohibits it.', 'The agreement <code>old-deal</code> of this entry expired on 2020-01-01.'],
+      more: 0,
+    });
+    const clean = body<DatasetBody>('clean').rights.answers.find((g) => g.uses.some((u) => u.use === 'model-training'))!;
+    expect(clean.verdict).toBe('no');
+    expect(clean.why[0]).toContain('<span class="path">Path from here: ');
+    expect(clean.why[0]).toContain('href="/catalog/datasets/raw/"');
+  });
+
+  it('groups the uses that have the same answer for the same reasons', () => {
+    const many = catalogOf(
+      {
+        'teams/data-team.yaml': 'title: Data team\nmembers:\n  - { name: Dee Ata }\n',
+        'datasets/open.yaml': 'title: Open\ndescription: Open.\nowners: [data-team]\nrights: { license: CC-BY-NC-4.0, allowed_uses: [a] }\n',
+      },
+      { config: 'uses:\n  a: {}\n  b: {}\n  c: { commercial: true }\n  d: { commercial: true }\n' },
+    );
+    const answers = (entryPage(many, 'open').body as DatasetBody).rights.answers;
+    expect(answers.map((g) => [g.answer, g.uses.map((u) => u.use)])).toEqual([
+      ['Yes', ['a']],
+      ['Yes', ['b']],
+      ['No', ['c', 'd']],
+    ]);
+    expect(answers[2]!.uses[0]).toEqual({ use: 'c', description: undefined, commercial: true });
+  });
+
   it('opens with its header facts: owners as links, an overdue review, the edit link', () => {
     const { header } = entryPage(catalog, 'raw');
     expect(header).toMatchObject({ kindLabel: 'Dataset', kindUrl: '/catalog/datasets/', stale: true, reviewed: '2020-01-01', notice: undefined });
     expect(header.owners).toEqual([expect.stringContaining('>Data team</a>')]);
+    expect(header.contacts).toEqual([{ name: 'Data team', chat: { text: '#data-help', url: undefined }, email: 'data@example.com' }]);
+    // A person who owns alone is reached by email; a team shows its own contact on its page.
+    expect(entryPage(catalog, 'clean').header.contacts).toEqual([{ name: 'Lone Wolf', email: 'lone@example.com' }]);
+    expect(entryPage(catalog, 'data-team').header.contacts).toEqual([expect.objectContaining({ name: 'Data team' })]);
+    expect(entryPage(catalog, 'lone').header.contacts).toBeUndefined();
     expect(header.edit).toEqual({ url: 'https://github.com/acme/fixture/edit/main/content/datasets/raw.md', file: 'content/datasets/raw.md' });
     expect(entryPage(catalog, 'clean').header).toMatchObject({ stale: false, due: expect.stringMatching(/^2027-/) });
   });
@@ -211,10 +249,10 @@ describe('the page model of a license', () => {
   it('lists its terms, empty ones as none, and marks an expiry that has passed', () => {
     const license = body<LicenseBody>('old-deal');
     expect(license.terms).toEqual([
-      { label: 'Permits', items: ['commercial-use'] },
+      { label: 'Permits', items: ['May be used commercially.'] },
       { label: 'Requires', items: [] },
-      { label: 'Forbids', items: [] },
-      { label: 'Prohibited uses', items: ['model-training'] },
+      { label: 'Limits', items: [] },
+      { label: 'Prohibited uses', items: ['Must not be used for model-training (training models).'] },
     ]);
     expect(license).toMatchObject({ expires: '2020-01-01', expired: true });
     expect(license.lineage.connected).toBe(true);

@@ -45,10 +45,14 @@ describe('the home page model', () => {
     expect(homePage(catalog, 'X').production).toEqual([{ ref: expect.stringContaining('>M</a>'), description: 'Scores.', metrics: 2, missed: 1 }]);
   });
 
-  it('sums the entries that need attention and the diagnostics', () => {
+  it('counts the distinct entries that need attention as the health page does, and the diagnostics', () => {
     const home = homePage(demoCatalog(), 'Lumen');
     const health = healthPage(demoCatalog());
-    expect(home.attention).toBe(health.stale.length + health.singleOwner.length + health.objectives.length);
+    const refs = new Set([...health.diagnostics.flatMap((d) => (d.ref ? [d.ref] : [])), ...health.stale.map((s) => s.ref), ...health.singleOwner.map((s) => s.ref), ...health.objectives.map((o) => o.ref)]);
+    expect(home.attention).toBe(refs.size);
+    expect(health.attention).toBe(refs.size);
+    // An entry on two lists counts once.
+    expect(refs.size).toBeLessThan(health.diagnostics.length + health.stale.length + health.singleOwner.length + health.objectives.length);
     expect([home.errors, home.warnings]).toEqual([health.errors, health.warnings]);
   });
 });

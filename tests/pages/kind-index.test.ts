@@ -50,7 +50,7 @@ describe('the index of a kind larger than one page', () => {
   it('counts facet values over the whole kind, not the page', () => {
     const facets = kindIndexPage(paged, 'dataset', 2).index!.paging!.facets;
     const options = (facet: string) => facets.find((f) => f.facet === facet)!.options.map((o) => o.text);
-    expect(options('owner')).toContain(`team-b (${pagedDatasets.filter((d) => d.owner === 'team-b').length})`);
+    expect(options('owner')).toContain(`Team B (${pagedDatasets.filter((d) => d.owner === 'team-b').length})`);
     expect(options('status')).toContain(`draft (${pagedDatasets.filter((d) => d.status === 'draft').length})`);
     expect(options('tag')[0]).toBe(`shared (${PAGED_DATASETS})`);
   });
@@ -80,7 +80,7 @@ describe('the index of a kind that fits on one page', () => {
   it('gives each row its in-page filter values, as the filters script reads them', () => {
     const row = kindIndexPage(demoCatalog(), 'dataset').index!.rows.find((r) => r.sortName === 'churn labels')!;
     expect(row.filter!.name).toMatch(/^churn labels churn-labels for each paying subscriber/);
-    expect(row.filter!.attrs).toMatchObject({ 'data-owner': '["recsys-team","analytics-team"]', 'data-status': '["active"]' });
+    expect(row.filter!.attrs).toMatchObject({ 'data-owner': '["Recommendations team","Analytics team"]', 'data-status': '["active"]' });
     expect(Object.keys(row.filter!.attrs)).toEqual(['data-owner', 'data-domain', 'data-tag', 'data-status', 'data-license']);
     expect(row.rows).toEqual({ value: '13217640', text: '13,217,640' });
     expect(row.owners).toHaveLength(2);

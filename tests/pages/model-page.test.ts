@@ -72,7 +72,7 @@ describe('the page model of a model card', () => {
     expect(JSON.parse(model.jsonLd!)).toMatchObject({ '@type': expect.any(String), name: 'Churn predictor' });
     expect(model.filters).toContainEqual(['kind', 'Model']);
     expect(model.filters).toContainEqual(['stage', 'production']);
-    expect(model.filters).toContainEqual(['owner', 'recsys-team']);
+    expect(model.filters).toContainEqual(['owner', 'Recommendations team']);
   });
 
   it('draws its lineage at each depth that shows more, and lists what it depends on', () => {

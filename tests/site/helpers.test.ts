@@ -61,6 +61,14 @@ describe('health, facets and rights for pages', () => {
     expect(facetOptions(datasets).stage).toBeUndefined();
   });
 
+  it('names owners in facets by their title when given the catalog, as tables name them', () => {
+    const owner = catalog.byId.get('dee-ata')!.data.title;
+    expect(facetValues(catalog.byId.get('old')!, catalog.byId).owner).toEqual([owner]);
+    const datasets = catalog.entries.filter((e) => e.kind === 'dataset');
+    expect(facetOptions(datasets, catalog.byId).owner!.map((o) => o.value)).toContain(owner);
+    expect(facetOptions(datasets, catalog.byId).owner!.map((o) => o.value)).not.toContain('dee-ata');
+  });
+
   it('names the upstream entry a restriction comes from', () => {
     const rows = rightRows(inheritedRights(catalog, catalog.byId.get('fresh')!), {}, catalog.today);
     expect(rows).toEqual([

@@ -17,6 +17,12 @@ describe('entry bodies to HTML', () => {
     expect(renderMarkdown('| a | b |\n| - | - |\n| 1 | 2 |').html).toContain('<td>1</td>');
   });
 
+  it("puts each table in a scroll box of its own, so a wide one does not widen a phone's page", () => {
+    const { html } = renderMarkdown('| a | b |\n| - | - |\n| 1 | 2 |\n\n<table><tr><td>raw</td></tr></table>');
+    expect(html.match(/<div class="table-wrap"><table>/g)).toHaveLength(2);
+    expect(html.match(/<\/table><\/div>/g)).toHaveLength(2);
+  });
+
   it('keeps the column alignment a table asks for', () => {
     const { html } = renderMarkdown('| name | rows |\n| :- | -: |\n| train | 14041 |');
     expect(html).toContain('<th align="left">name</th>');

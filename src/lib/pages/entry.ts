@@ -103,7 +103,7 @@ function withExtras(toc: TocItem[], probe: boolean, history: boolean): TocItem[]
 export function entryPage(catalog: Catalog, id: string, context: PageContext = {}): EntryPageModel {
   const entry = catalog.byId.get(id);
   if (!entry) throw new Error(`No entry \`${id}\` in the catalog: an entry page needs one.`);
-  const filters = facetValues(entry);
+  const filters = facetValues(entry, catalog.byId);
   const jsonLd = entryJsonLd(catalog, entry);
   const probe = probeSection(catalog, context.probes, entry.id);
   const history = entryHistory(context.history, entry);

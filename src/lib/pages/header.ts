@@ -17,6 +17,8 @@ export interface EntryHeaderModel {
   stage?: string | undefined;
   /** Owners as links; undefined for teams and people, which show no owners. */
   owners?: string[] | undefined;
+  /** Whom to ask: owning teams' chat and email first, then owning people's email; a team's own contact on its page. */
+  contacts?: { name: string; chat?: { text: string; url?: string | undefined } | undefined; email?: string | undefined }[] | undefined;
   domain?: string | undefined;
   reviewed?: string | undefined;
   /** When the next review is due; undefined when never reviewed. */
@@ -47,6 +49,7 @@ export function entryHeader(catalog: Catalog, entry: Entry): EntryHeaderModel {
     status: d.status,
     stage: entry.kind === 'model' ? entry.data.stage : undefined,
     owners: entry.kind === 'person' || entry.kind === 'team' ? undefined : (d.owners ?? []).map((o) => links.ref(o)),
+    contacts: entry.kind === 'person' ? undefined : contactsOf(catalog, entry.kind === 'team' ? [entry.id] : (d.owners ?? [])),
     domain: d.domain,
     reviewed: d.reviewed,
     due,
@@ -59,4 +62,19 @@ export function entryHeader(catalog: Catalog, entry: Entry): EntryHeaderModel {
         ? { status: d.status, replacedBy: d.replaced_by ? links.ref(d.replaced_by) : undefined }
         : undefined,
   };
+}
+
+/** Owning teams with a contact first, in the order listed, then owning people with an email. */
+export function contactsOf(catalog: Pick<Catalog, 'byId'>, owners: readonly string[]): EntryHeaderModel['contacts'] {
+  const teams: NonNullable<EntryHeaderModel['contacts']> = [];
+  const people: NonNullable<EntryHeaderModel['contacts']> = [];
+  for (const id of owners) {
+    const owner = catalog.byId.get(id);
+    if (owner?.kind === 'team' && owner.data.contact && (owner.data.contact.chat || owner.data.contact.email)) {
+      const chat = owner.data.contact.chat;
+      teams.push({ name: owner.data.title, chat: chat ? { text: chat, url: /^https?:\/\//.test(chat) ? chat : undefined } : undefined, email: owner.data.contact.email });
+    } else if (owner?.kind === 'person' && owner.data.email) people.push({ name: owner.data.title, email: owner.data.email });
+  }
+  const all = [...teams, ...people];
+  return all.length ? all : undefined;
 }

@@ -1,6 +1,6 @@
 /** The health page: every diagnostic of this build, and the entries that need an owner's attention. */
 import { KINDS } from '../../../schemas/index.ts';
-import { modelsMissingObjectives, singleOwnerEntries, staleEntries } from '../site/health.ts';
+import { entriesNeedingAttention, modelsMissingObjectives, singleOwnerEntries, staleEntries } from '../site/health.ts';
 import { inlineCode } from '../site/text.ts';
 import { editUrl } from '../site/urls.ts';
 import type { Catalog } from '../types.ts';
@@ -10,6 +10,8 @@ import { probeHealth, type ProbeHealthModel } from './probes.ts';
 
 export interface HealthModel {
   today: string;
+  /** Distinct entries on this page's lists, as the home page counts them. */
+  attention: number;
   errors: number;
   warnings: number;
   /** Errors first, then warnings, each in check's order. */
@@ -17,6 +19,8 @@ export interface HealthModel {
     severity: string;
     /** The entry the file holds, as a link, when the catalog has it. */
     ref?: string | undefined;
+    /** The entry's owners as links, by name. */
+    owners: string[];
     where: string;
     editUrl?: string | undefined;
     /** Message and hint as HTML, their backticked words as code. */
@@ -38,13 +42,16 @@ export function healthPage(catalog: Catalog, context: PageContext = {}): HealthM
   const idOfFile = new Map([...catalog.files.values()].map((f) => [f.file, f.id]));
   return {
     today: catalog.today,
+    attention: entriesNeedingAttention(catalog).length,
     errors,
     warnings: diagnostics.length - errors,
     diagnostics: diagnostics.map((d) => {
       const id = idOfFile.get(d.file);
+      const entry = id ? catalog.byId.get(id) : undefined;
       return {
         severity: d.severity,
-        ref: id && catalog.byId.has(id) ? links.ref(id) : undefined,
+        ref: entry ? links.ref(entry.id) : undefined,
+        owners: (entry?.data.owners ?? []).map((o) => links.ref(o)),
         where: `${d.file}:${d.line}:${d.column}`,
         editUrl: editUrl(catalog.config.site, d.file),
         message: inlineCode(d.message),

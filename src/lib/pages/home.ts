@@ -1,6 +1,6 @@
 /** The home page: what the catalog holds, its health at a glance, what changed recently, models in production. */
 import { KIND_NAMES, KINDS, type Kind } from '../../../schemas/index.ts';
-import { meetsObjective, modelsMissingObjectives, singleOwnerEntries, staleEntries } from '../site/health.ts';
+import { entriesNeedingAttention, meetsObjective } from '../site/health.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { linksOf } from './links.ts';
 
@@ -16,7 +16,7 @@ export interface HomeModel {
   statuses: { status: string; count: number }[];
   errors: number;
   warnings: number;
-  /** Entries on the health page's lists: overdue, single-owner, models without objectives. */
+  /** Distinct entries on the health page: with a problem, overdue, single-owner, or a model without objectives. */
   attention: number;
   recent: { ref: string; description?: string | undefined; kind: string; status: string; date: string }[];
   production: { ref: string; description?: string | undefined; metrics: number; missed: number }[];
@@ -52,7 +52,7 @@ export function homePage(catalog: Catalog, title: string): HomeModel {
       .filter((s) => s.count > 0),
     errors,
     warnings: catalog.diagnostics.length - errors,
-    attention: staleEntries(catalog).length + singleOwnerEntries(catalog).length + modelsMissingObjectives(catalog).length,
+    attention: entriesNeedingAttention(catalog).length,
     recent: recent.map(({ e, date }) => ({ ref: links.ref(e.id), description: e.data.description, kind: KINDS[e.kind].label, status: e.data.status, date })),
     production: catalog.entries
       .filter((e): e is Entry<'model'> => e.kind === 'model' && e.data.stage === 'production')

@@ -42,7 +42,7 @@ const built = new WeakMap<Catalog, Map<Kind, KindIndex>>();
 function indexOf(catalog: Catalog, kind: Kind): KindIndex {
   const entries = catalog.entries.filter((e) => e.kind === kind);
   if (entries.length <= INDEX_PAGE_SIZE) return { kind, entries, pages: 1, facets: [] };
-  const options = facetOptions(entries);
+  const options = facetOptions(entries, catalog.byId);
   const facets = SEARCH_FACETS.flatMap((facet) => {
     const all = options[facet];
     if (!all?.length) return [];
@@ -126,7 +126,7 @@ function indexRow(catalog: Catalog, e: Entry, filters: readonly Facet[] | undefi
   const rows = e.kind === 'dataset' ? e.data.size?.rows : undefined;
   let filter: IndexRow['filter'];
   if (filters) {
-    const values = facetValues(e);
+    const values = facetValues(e, catalog.byId);
     const attrs: Record<string, string> = {};
     for (const f of filters) attrs[`data-${f}`] = JSON.stringify(values[f]);
     filter = { name: `${e.data.title} ${e.id} ${e.data.description ?? ''}`.toLowerCase(), attrs };
@@ -194,7 +194,7 @@ export function kindIndexPage(catalog: Catalog, kind: Kind, page = 1): KindIndex
       },
     };
   }
-  const options = facetOptions(index.entries);
+  const options = facetOptions(index.entries, catalog.byId);
   const facets = (Object.keys(options) as Facet[]).filter((f) => (options[f]?.length ?? 0) > 0);
   return {
     ...common,

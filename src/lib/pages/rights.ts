@@ -3,6 +3,7 @@
  * inherits through lineage with where each comes from.
  */
 import { inheritedRights } from '../rights.ts';
+import { useAnswers, type Reason, type UseAnswer, type Verdict } from '../rights-answers.ts';
 import { rightRows } from '../site/rights-view.ts';
 import { inlineCode } from '../site/text.ts';
 import type { Catalog, Entry } from '../types.ts';
@@ -29,7 +30,29 @@ export interface RightsModel {
     /** Further upstream origins not named. */
     more: number;
   }[];
+  /** What must hold for any use ("Only if" answers), as HTML, each once. */
+  conditions: string[];
+  /**
+   * For each use in the config's vocabulary, whether this entry may be used for it and why:
+   * uses with the same answer for the same reasons are grouped (Yes, Only if, No, Unknown
+   * in that order), so the page stays short however large the vocabulary.
+   */
+  answers: {
+    verdict: Verdict;
+    /** The answer in words: Yes, Only if, No, Unknown. */
+    answer: string;
+    uses: { use: string; description?: string | undefined; commercial: boolean }[];
+    /** Why, as HTML, the nearest reasons first: an upstream reason ends with its path of links. */
+    why: string[];
+    /** Further reasons not shown (the same restriction from farther upstream, in Effective restrictions). */
+    more: number;
+  }[];
 }
+
+/** Reasons shown per use: below a hub a use can be forbidden from hundreds of entries, and each page names the nearest. */
+export const MAX_REASONS = 2;
+
+const ANSWER: Record<Verdict, string> = { yes: 'Yes', no: 'No', conditional: 'Only if', unknown: 'Unknown' };
 
 export function rightsPanel(catalog: Catalog, entry: Entry<'dataset'> | Entry<'model'>): RightsModel {
   const links = linksOf(catalog);
@@ -39,6 +62,9 @@ export function rightsPanel(catalog: Catalog, entry: Entry<'dataset'> | Entry<'m
   // Written as strings, since a model below a hub lists dozens of these.
   const originHtml = (o: { id: string; path: readonly string[] }) =>
     links.ref(o.id) + (o.path.length > 2 ? `<span class="path"> through ${o.path.slice(1, -1).map((id) => links.ref(id, false)).join(' › ')}</span>` : '');
+  const answers = useAnswers(catalog, entry);
+  const reasonHtml = (r: Reason) =>
+    inlineCode(r.text) + (r.path && r.path.length > 1 ? ` <span class="path">Path from here: ${r.path.slice(1).map((id) => links.ref(id, false)).join(' › ')}</span>` : '');
   return {
     declared: rights !== undefined || license !== undefined,
     license: license ? { id: license, ref: catalog.byId.has(license) ? links.ref(license) : undefined } : undefined,
@@ -55,5 +81,24 @@ export function rightsPanel(catalog: Catalog, entry: Entry<'dataset'> | Entry<'m
       from: r.from.map(originHtml),
       more: r.more,
     })),
+    conditions: answers.conditions.map(reasonHtml),
+    answers: groupAnswers(answers.answers, reasonHtml),
   };
+}
+
+const ORDER: Verdict[] = ['yes', 'conditional', 'no', 'unknown'];
+
+function groupAnswers(answers: readonly UseAnswer[], html: (r: Reason) => string): RightsModel['answers'] {
+  const groups = new Map<string, RightsModel['answers'][number]>();
+  for (const a of answers) {
+    const shown = a.why.slice(0, MAX_REASONS);
+    const key = `${a.verdict}\n${shown.map((r) => r.text).join('\n')}\n${a.why.length}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { verdict: a.verdict, answer: ANSWER[a.verdict], uses: [], why: shown.map(html), more: Math.max(0, a.why.length - MAX_REASONS) };
+      groups.set(key, group);
+    }
+    group.uses.push({ use: a.use, description: a.description, commercial: a.commercial });
+  }
+  return [...groups.values()].sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict));
 }

@@ -3,7 +3,10 @@
  * values each entry has for them. Search filters use the same values, so a filter means
  * the same thing on the index and in search.
  */
-import type { Entry } from '../types.ts';
+import type { Catalog, Entry } from '../types.ts';
+
+/** Where owners' names come from: the catalog's entries by id. */
+export type OwnerNames = Catalog['byId'];
 
 export const FACETS = ['owner', 'domain', 'tag', 'status', 'license', 'stage'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -24,11 +27,15 @@ export function licenseOf(entry: Entry): string | undefined {
   return undefined;
 }
 
-export function facetValues(entry: Entry): Record<Facet, string[]> {
+/**
+ * An entry's value for each facet. Owners are named by their title when `names` holds them,
+ * as tables name them: a reader filters by "Recommendations team", not by `recsys-team`.
+ */
+export function facetValues(entry: Entry, names?: OwnerNames): Record<Facet, string[]> {
   const d = entry.data;
   const license = licenseOf(entry);
   return {
-    owner: [...(d.owners ?? [])],
+    owner: (d.owners ?? []).map((id) => names?.get(id)?.data.title ?? id),
     domain: d.domain ? [d.domain] : [],
     tag: [...(d.tags ?? [])],
     status: [d.status],
@@ -43,11 +50,12 @@ export interface FacetOption {
 }
 
 /** Options for each facet that at least one entry uses, most common first. Facets nobody uses are left out. */
-export function facetOptions(entries: readonly Entry[]): Partial<Record<Facet, FacetOption[]>> {
+export function facetOptions(entries: readonly Entry[], names?: OwnerNames): Partial<Record<Facet, FacetOption[]>> {
   const out: Partial<Record<Facet, FacetOption[]>> = {};
+  const values = entries.map((entry) => facetValues(entry, names));
   for (const facet of FACETS) {
     const counts = new Map<string, number>();
-    for (const entry of entries) for (const value of facetValues(entry)[facet]) counts.set(value, (counts.get(value) ?? 0) + 1);
+    for (const v of values) for (const value of v[facet]) counts.set(value, (counts.get(value) ?? 0) + 1);
     if (counts.size === 0) continue;
     out[facet] = [...counts]
       .map(([value, count]) => ({ value, count }))

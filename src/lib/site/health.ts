@@ -71,6 +71,25 @@ export function modelsMissingObjectives(catalog: Catalogish): MissingObjectives[
   return out;
 }
 
+/**
+ * The distinct entries the health page asks an owner to look at: those with a problem
+ * found by the checks (a file that holds an entry), overdue for review, owned by one person,
+ * or a model without objectives. An entry on several lists counts once, so the home page's
+ * figure and the health page's agree.
+ */
+export function entriesNeedingAttention(catalog: Catalogish & Pick<Catalog, 'diagnostics' | 'files'>): string[] {
+  const idOfFile = new Map([...catalog.files.values()].map((f) => [f.file, f.id]));
+  const ids = new Set<string>();
+  for (const d of catalog.diagnostics) {
+    const id = idOfFile.get(d.file);
+    if (id && catalog.byId.has(id)) ids.add(id);
+  }
+  for (const s of staleEntries(catalog)) ids.add(s.entry.id);
+  for (const s of singleOwnerEntries(catalog)) ids.add(s.entry.id);
+  for (const m of modelsMissingObjectives(catalog)) ids.add(m.entry.id);
+  return [...ids];
+}
+
 export type ObjectiveResult = 'pass' | 'fail' | 'none';
 
 /** Whether a measured value meets its objective. */

@@ -81,7 +81,7 @@ const isMermaid = (node: Element): node is Element & { children: [Element] } => 
 
 /**
  * After sanitizing: ```mermaid blocks become `<pre class="mermaid">` holding the diagram as
- * plain text, and headings get ids (which sanitizing would prefix or drop), unique within
+ * plain text, tables sit in a `div.table-wrap` scroll box, and headings get ids (which sanitizing would prefix or drop), unique within
  * the body. With `base`, headings are demoted so the shallowest becomes `h<base>`: a
  * body's `# Motivation` must not be a second h1 on a page whose h1 is the entry's title.
  */
@@ -91,7 +91,10 @@ function finish(tree: Root, prefix: string, base: number | undefined): Omit<Rend
   eachElement(tree, (node, parent, index) => {
     const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
     if (depth) found.push({ node, depth: Number(depth) });
-    else if (isMermaid(node)) {
+    // A table a phone cannot fit scrolls in its own box rather than widening the page.
+    else if (node.tagName === 'table') {
+      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table-wrap'] }, children: [node] };
+    } else if (isMermaid(node)) {
       mermaid = true;
       parent.children[index] = { type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: textOf(node.children[0]) }] };
     }
