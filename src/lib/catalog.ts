@@ -15,6 +15,7 @@ import { entryValue, listEntryFiles, readEntryFile } from './load.ts';
 import { referencesOf, type Reference } from './references.ts';
 import { cacheFileFor, ParseCache, recordKey, type ParsedRecord } from './parse-cache.ts';
 import { Reporter, type Problem, type TextFile } from './reporter.ts';
+import { fieldsHash, inputsHash, type RuleResults } from './rule-results.ts';
 import { RULES } from './rules/index.ts';
 import type { RuleCatalog } from './rules/rule.ts';
 import { issuesToProblems } from './schema-issues.ts';
@@ -63,6 +64,8 @@ export interface FileState {
   problems: Problem[];
   /** Completeness score of a dataset's or model's body. */
   score?: number | undefined;
+  /** A hash of the entry's fields that rules read (`rule-results.ts`), once worked out. */
+  fields?: string | undefined;
 }
 
 export function buildCatalog(contentDir: string, options: BuildOptions = {}): Catalog {
@@ -70,8 +73,9 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
   const { files, layout } = listFiles(setup);
   const cache = openParseCache(setup, options.cache);
   const states = readFiles(setup, files, cache);
+  const catalog = assemble(setup, layout, states, cache?.rules);
   cache?.save();
-  return assemble(setup, layout, states);
+  return catalog;
 }
 
 /** The parse cache `option` asks for (see `BuildOptions.cache`), if any. */
@@ -122,7 +126,11 @@ export function readFiles(setup: Setup, files: readonly { abs: string; kind: Kin
   );
   misses.forEach(({ state, source, key }, i) => {
     const record = parseRecord(source, parsed[i]!, scores[i]);
-    if (key !== undefined) cache!.set(key, record);
+    if (key !== undefined) {
+      // Stored with the record, so a later run need not hash the fields again.
+      if (record.data !== undefined) record.fields = fieldsHash(record.data);
+      cache!.set(key, record);
+    }
     applyRecord(state, source, record);
   });
   return states;
@@ -161,10 +169,15 @@ function applyRecord(state: FileState, source: SourceFile, record: ParsedRecord)
   if (record.data !== undefined) state.entry = { ...source, data: record.data } as Entry;
   // Scores are kept for entries only, as the completeness rule and the pages read them.
   if (record.score !== undefined && record.data !== undefined) state.score = record.score;
+  if (record.fields !== undefined && record.data !== undefined) state.fields = record.fields;
 }
 
-/** The catalog of files already read: references, the graph and the rules. */
-export function assemble(setup: Setup, layout: readonly Problem[], states: readonly FileState[]): Catalog {
+/**
+ * The catalog of files already read: references, the graph and the rules. With `results`,
+ * a rule whose inputs did not change since it last ran reports what it reported then, and
+ * the graph is built only when something reads it.
+ */
+export function assemble(setup: Setup, layout: readonly Problem[], states: readonly FileState[], results?: RuleResults | undefined): Catalog {
   const { root, display, configFile, loaded } = setup;
   const config = loaded.config;
   const reporter = new Reporter();
@@ -195,19 +208,35 @@ export function assemble(setup: Setup, layout: readonly Problem[], states: reado
     if (score !== undefined) completeness.set(entry.id, score);
   }
 
-  const kinds = new Map<string, Kind>([...byId.values()].map((e) => [e.id, e.kind]));
-  const references: [string, Reference][] = [];
-  for (const entry of byId.values()) for (const ref of referencesOf(entry)) references.push([entry.id, ref]);
-  const graph = new Graph(kinds, references);
-
-  const catalog: RuleCatalog = { root, config, entries, byId, files, graph, completeness, today: setup.today };
+  let graph: Graph | undefined;
+  const catalog: RuleCatalog = {
+    root,
+    config,
+    entries,
+    byId,
+    files,
+    // Built on first read: a run whose rules are all reused never needs it.
+    get graph() {
+      return (graph ??= graphOf(byId));
+    },
+    completeness,
+    today: setup.today,
+  };
+  const inputs = results && inputsOf(setup, states);
   for (const rule of RULES) {
     const severity = config.rules[rule.id] ?? rule.severity;
     if (severity === 'off') continue;
+    const reusable = inputs !== undefined && rule.reads !== 'bodies';
+    const kept = reusable ? results!.get(rule.id, inputs) : undefined;
+    if (kept) {
+      for (const problem of kept) reporter.add(problem);
+      continue;
+    }
+    const found: Problem[] = [];
     rule.check({
       catalog,
       report: (p) =>
-        reporter.add({
+        found.push({
           file: p.entry.file,
           at: p.line !== undefined ? { line: p.line, column: 1 } : p.path ? { path: p.path, key: p.key ?? false } : undefined,
           severity,
@@ -217,6 +246,8 @@ export function assemble(setup: Setup, layout: readonly Problem[], states: reado
           related: p.related?.map((r) => ({ file: r.entry.file, at: r.path ? { path: r.path } : undefined, message: r.message })),
         }),
     });
+    for (const problem of found) reporter.add(problem);
+    if (reusable) results!.set(rule.id, inputs, found);
   }
   for (const id of Object.keys(config.rules)) {
     if (!RULES.some((r) => r.id === id) && configFile) {
@@ -231,7 +262,26 @@ export function assemble(setup: Setup, layout: readonly Problem[], states: reado
     }
   }
 
-  return { ...catalog, diagnostics: reporter.diagnostics() };
+  // Assigned rather than spread, so the graph stays built on first read.
+  return Object.assign(catalog, { diagnostics: reporter.diagnostics() });
+}
+
+function graphOf(byId: ReadonlyMap<string, Entry>): Graph {
+  const kinds = new Map<string, Kind>([...byId.values()].map((e) => [e.id, e.kind]));
+  const references: [string, Reference][] = [];
+  for (const entry of byId.values()) for (const ref of referencesOf(entry)) references.push([entry.id, ref]);
+  return new Graph(kinds, references);
+}
+
+/** The hash of what rules reading fields read (`rule-results.ts`); entries' field hashes are kept in their states. */
+function inputsOf(setup: Setup, states: readonly FileState[]): string {
+  const files: { file: string; kind: string; id: string; fields: string | undefined }[] = [];
+  for (const state of states) {
+    if (!state.source) continue;
+    if (state.entry && state.fields === undefined) state.fields = fieldsHash(state.entry.data);
+    files.push({ file: state.source.file, kind: state.kind, id: state.source.id, fields: state.entry ? state.fields : undefined });
+  }
+  return inputsHash({ root: setup.root, config: setup.loaded.config, today: setup.today, files });
 }
 
 const KIND_ORDER = Object.keys(KINDS);

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Problem } from './reporter.ts';
+import type { RuleResults } from './rule-results.ts';
 import { replaceFile } from './safe-write.ts';
 import type { SourceFile } from './types.ts';
 
@@ -27,10 +28,18 @@ export interface ParsedRecord {
   problems: Problem[];
   /** Completeness score of a dataset's or model's body. */
   score?: number;
+  /** A hash of the fields rules read (`rule-results.ts`), when it passed its schema. */
+  fields?: string;
+}
+
+/** A rule's problems and the hash of the inputs it found them in. */
+interface RuleRecord {
+  inputs: string;
+  problems: readonly Problem[];
 }
 
 /** Bumped when the layout of the cache file itself changes. */
-const FORMAT = 'cardcat-parse-cache/1';
+const FORMAT = 'cardcat-parse-cache/2';
 
 /** The key a file's record is stored under: everything its parse depends on. */
 export function recordKey(source: Pick<SourceFile, 'kind' | 'file' | 'text'>): string {
@@ -99,19 +108,23 @@ export function cacheFileFor(contentRoot: string): string {
 
 /**
  * Records loaded from one cache file, and the records a build used, which are what is
- * written back: a record of a file that was deleted or changed is dropped with it.
+ * written back: a record of a file that was deleted or changed is dropped with it. The
+ * results of rules (`rule-results.ts`) are kept beside them, the latest per rule.
  */
 export class ParseCache {
   readonly file: string;
   readonly #version: string;
   readonly #loaded: Map<string, ParsedRecord>;
   readonly #used = new Map<string, ParsedRecord>();
+  readonly #rules: Map<string, RuleRecord>;
   #added = 0;
+  #rulesChanged = false;
 
-  private constructor(file: string, version: string, loaded: Map<string, ParsedRecord>) {
+  private constructor(file: string, version: string, loaded: Contents) {
     this.file = file;
     this.#version = version;
-    this.#loaded = loaded;
+    this.#loaded = loaded.records;
+    this.#rules = loaded.rules;
   }
 
   /** The cache at `file`, or an empty one when there is none or it cannot be trusted. */
@@ -119,6 +132,18 @@ export class ParseCache {
     if (version === undefined) return undefined;
     return new ParseCache(file, version, readCache(file, version));
   }
+
+  /** The results of rules kept with the records, the latest per rule. */
+  readonly rules: RuleResults = {
+    get: (rule, inputs) => {
+      const kept = this.#rules.get(rule);
+      return kept?.inputs === inputs ? kept.problems : undefined;
+    },
+    set: (rule, inputs, problems) => {
+      this.#rules.set(rule, { inputs, problems });
+      this.#rulesChanged = true;
+    },
+  };
 
   /** The record stored under `key`, if any; remembered as used. */
   get(key: string): ParsedRecord | undefined {
@@ -143,10 +168,10 @@ export class ParseCache {
    * A cache that cannot be written costs speed, never the command: errors are ignored.
    */
   save(): void {
-    const unchanged = this.#added === 0 && this.#used.size === this.#loaded.size;
+    const unchanged = this.#added === 0 && this.#used.size === this.#loaded.size && !this.#rulesChanged;
     if (unchanged) return;
     try {
-      replaceFile(this.file, encode(this.#version, this.#used));
+      replaceFile(this.file, encode(this.#version, { records: this.#used, rules: this.#rules }));
     } catch {
       // A read-only checkout or a full disk: the next run parses again.
     }
@@ -158,34 +183,54 @@ export class ParseCache {
  * the records serialized by V8. The hash is checked before the payload is read, so a
  * truncated or damaged file is recognised as such instead of being half-read.
  */
-function encode(version: string, records: Map<string, ParsedRecord>): Buffer {
-  const payload = serialize(records);
+interface Contents {
+  records: Map<string, ParsedRecord>;
+  rules: Map<string, RuleRecord>;
+}
+
+const empty = (): Contents => ({ records: new Map(), rules: new Map() });
+
+function encode(version: string, contents: Contents): Buffer {
+  const payload = serialize(contents);
   const header = JSON.stringify({ format: FORMAT, version, bytes: payload.length, sha1: hash('sha1', payload, 'base64') });
   return Buffer.concat([Buffer.from(`${header}\n`), payload]);
 }
 
-function readCache(file: string, version: string): Map<string, ParsedRecord> {
+function readCache(file: string, version: string): Contents {
   try {
-    if (!statSync(file).isFile()) return new Map();
+    if (!statSync(file).isFile()) return empty();
     const bytes = readFileSync(file);
     const newline = bytes.indexOf(10);
-    if (newline < 0 || newline > 1000) return new Map();
+    if (newline < 0 || newline > 1000) return empty();
     const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Record<string, unknown>;
-    if (header['format'] !== FORMAT || header['version'] !== version) return new Map();
+    if (header['format'] !== FORMAT || header['version'] !== version) return empty();
     const payload = bytes.subarray(newline + 1);
-    if (header['bytes'] !== payload.length || header['sha1'] !== hash('sha1', payload, 'base64')) return new Map();
-    const records: unknown = deserialize(payload);
-    if (!(records instanceof Map)) return new Map();
-    for (const record of records.values()) if (!isRecord(record)) return new Map();
-    return records as Map<string, ParsedRecord>;
+    if (header['bytes'] !== payload.length || header['sha1'] !== hash('sha1', payload, 'base64')) return empty();
+    const contents = deserialize(payload) as Partial<Contents> | null;
+    const { records, rules } = contents ?? {};
+    if (!(records instanceof Map) || !(rules instanceof Map)) return empty();
+    for (const record of records.values()) if (!isRecord(record)) return empty();
+    for (const rule of rules.values()) if (!isRuleRecord(rule)) return empty();
+    return { records, rules };
   } catch {
     // Missing, unreadable or corrupt: start empty, exactly as with no cache at all.
-    return new Map();
+    return empty();
   }
 }
 
 function isRecord(value: unknown): value is ParsedRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Partial<ParsedRecord>;
-  return Array.isArray(record.problems) && (record.data === undefined || typeof record.data === 'object') && (record.score === undefined || typeof record.score === 'number');
+  return (
+    Array.isArray(record.problems) &&
+    (record.data === undefined || typeof record.data === 'object') &&
+    (record.score === undefined || typeof record.score === 'number') &&
+    (record.fields === undefined || typeof record.fields === 'string')
+  );
+}
+
+function isRuleRecord(value: unknown): value is RuleRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Partial<RuleRecord>;
+  return typeof record.inputs === 'string' && Array.isArray(record.problems);
 }

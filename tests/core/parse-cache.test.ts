@@ -31,7 +31,8 @@ describe('the parse cache', () => {
       // And again, now that the edited file's record is stored.
       expect(observable(build(true)), `${edit.name}, warm`).toEqual(uncached);
     }
-  });
+    // Three builds per edit: on a busy machine this takes longer than one test usually may.
+  }, 120_000);
 
   it('parses only the files that changed', () => {
     build(true);
