@@ -13,7 +13,7 @@ import { today as currentDay } from './dates.ts';
 import { Graph } from './graph.ts';
 import { entryValue, listEntryFiles, readEntryFile } from './load.ts';
 import { referencesOf, type Reference } from './references.ts';
-import { cacheFileFor, ParseCache, recordKey, type ParsedRecord } from './parse-cache.ts';
+import { cacheFolderFor, ParseCache, recordKey, type ParsedRecord } from './parse-cache.ts';
 import { Reporter, type Problem, type TextFile } from './reporter.ts';
 import { fieldsHash, inputsHash, type RuleResults } from './rule-results.ts';
 import { RULES } from './rules/index.ts';
@@ -32,7 +32,7 @@ export interface BuildOptions {
   today?: string;
   /**
    * Reuse files parsed by an earlier build (`parse-cache.ts`): `true` for the cache beside
-   * the content folder, or a cache file. Off by default; the commands turn it on.
+   * the content folder, or a cache folder. Off by default; the commands turn it on.
    */
   cache?: boolean | string;
 }
@@ -81,7 +81,7 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
 /** The parse cache `option` asks for (see `BuildOptions.cache`), if any. */
 export function openParseCache(setup: Setup, option: BuildOptions['cache']): ParseCache | undefined {
   if (!option) return undefined;
-  return ParseCache.open(typeof option === 'string' ? option : cacheFileFor(setup.root));
+  return ParseCache.open(typeof option === 'string' ? option : cacheFolderFor(setup.root));
 }
 
 /** Checks the content folder exists and reads its config. */

@@ -25,7 +25,7 @@ describe('an incremental catalog', () => {
   it('says what a fresh build says after every edit, told file by file', () => {
     const { root, content, fresh } = project();
     // With the parse cache, which a changed config reads again.
-    const catalog = new IncrementalCatalog(content, { today: DEFAULT_AS_OF, cache: path.join(root, '.cache', 'parsed.bin') });
+    const catalog = new IncrementalCatalog(content, { today: DEFAULT_AS_OF, cache: path.join(root, '.cache', 'parsed') });
     expect(observable(catalog.catalog)).toEqual(fresh());
     for (const edit of catalogEdits(root)) {
       edit.apply();
