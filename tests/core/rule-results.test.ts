@@ -54,7 +54,8 @@ describe('reused rule results', () => {
     edit(datasets[3]!, (t) => t.replace(/^title: .*$/m, 'title: Another title').replace(/^description: .*$/m, 'description: Another description.'));
     const fresh = buildCatalog(content, { today: DEFAULT_AS_OF });
     expect(build().diagnostics).toEqual(fresh.diagnostics);
-    expect(results.ran()).toEqual([]);
+    // Only completeness, which reads one entry at a time, ran: over the edited entry alone.
+    expect(results.ran()).toEqual([`completeness\0content/datasets/${path.basename(datasets[3]!)}`]);
 
     // A field rules read: every rule runs again, and finds what a fresh build finds.
     edit(datasets[0]!, (t) => t.replace(/^status: .*$/m, 'status: deprecated'));
@@ -64,16 +65,27 @@ describe('reused rule results', () => {
     expect(results.ran()).toEqual(expect.arrayContaining(['depends-on-deprecated', 'rights', 'references']));
   });
 
-  it('never keep the results of a rule that reads bodies', () => {
-    const { content } = project();
+  it('run a rule that reads one entry at a time over the entries that changed, and say what a fresh build says', () => {
+    const { content, datasets, edit } = project();
     const results = counting();
-    buildCatalog(content, { today: DEFAULT_AS_OF, cache: false });
-    const setup = setUp(content, { today: DEFAULT_AS_OF });
-    const { files, layout } = listFiles(setup);
-    assemble(setup, layout, readFiles(setup, files), results);
-    const bodies = RULES.filter((r) => r.reads === 'bodies').map((r) => r.id);
-    expect(bodies).toContain('completeness');
-    expect(results.ran().filter((id) => bodies.includes(id))).toEqual([]);
+    const build = () => {
+      const setup = setUp(content, { today: DEFAULT_AS_OF });
+      const { files, layout } = listFiles(setup);
+      return assemble(setup, layout, readFiles(setup, files), results);
+    };
+    expect(RULES.find((r) => r.id === 'completeness')?.reads).toBe('entry');
+    build();
+    expect(results.ran().filter((key) => key.startsWith('completeness\0')).length).toBeGreaterThan(datasets.length);
+    // Cut a dataset's body to one section: it falls below the minimum, and only it is checked again.
+    const file = datasets[2]!;
+    edit(file, (t) => t.replace(/\n---\n[\s\S]*$/, '\n---\n\n## Motivation\n\nWhy it exists.\n'));
+    const fresh = buildCatalog(content, { today: DEFAULT_AS_OF });
+    expect(fresh.diagnostics.some((d) => d.rule === 'completeness' && d.file.endsWith(path.basename(file)))).toBe(true);
+    expect(build().diagnostics).toEqual(fresh.diagnostics);
+    expect(results.ran()).toEqual([`completeness\0content/datasets/${path.basename(file)}`]);
+    // And back: its warning goes.
+    edit(file, (t) => `${t}\n## Composition\n\nRows.\n`);
+    expect(build().diagnostics).toEqual(buildCatalog(content, { today: DEFAULT_AS_OF }).diagnostics);
   });
 
   it('are right to ignore titles and descriptions: no rule reports differently when every one changes', () => {

@@ -33,7 +33,9 @@ export interface Rule {
    * What the rule reads of each entry, so its results can be reused when that did not
    * change (`rule-results.ts`). `fields` (the default): the entries' fields other than
    * `title` and `description`, the files read and their ids, the config and the day.
+   * `entry`: each entry alone (its fields, body and completeness score), the config and
+   * the day, reporting only in that entry's file; it runs over the entries that changed.
    * `bodies`: the Markdown bodies too, or anything else; such a rule runs every time.
    */
-  reads?: 'fields' | 'bodies';
+  reads?: 'fields' | 'entry' | 'bodies';
 }
