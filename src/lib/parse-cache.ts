@@ -176,6 +176,7 @@ export class ParseCache {
   readonly #grown = new Set<number>();
   #added = 0;
   #rulesChanged = false;
+  readonly #rulesAsked = new Set<string>();
 
   private constructor(folder: string, version: string) {
     this.folder = folder;
@@ -195,13 +196,19 @@ export class ParseCache {
     return new ParseCache(folder, version);
   }
 
-  /** The results of rules kept with the records, the latest per rule. */
+  /**
+   * The results of rules kept with the records, the latest per rule (or per rule and
+   * entry). Only those asked for are written back, so the results for a file that went
+   * are dropped with it.
+   */
   readonly rules: RuleResults = {
     get: (rule, inputs) => {
+      this.#rulesAsked.add(rule);
       const kept = this.#rules.get(rule);
       return kept?.inputs === inputs ? kept.problems : undefined;
     },
     set: (rule, inputs, problems) => {
+      this.#rulesAsked.add(rule);
       this.#rules.set(rule, { inputs, problems });
       this.#rulesChanged = true;
     },
@@ -220,9 +227,9 @@ export class ParseCache {
     this.#added++;
   }
 
-  /** How many records were read from disk, and how many were parsed afresh since. */
-  get stats(): { loaded: number; used: number; added: number } {
-    return { loaded: this.#loaded.size, used: this.#used.size, added: this.#added };
+  /** How many records were read from disk, how many were parsed afresh since, and how many rule results are held. */
+  get stats(): { loaded: number; used: number; added: number; rules: number } {
+    return { loaded: this.#loaded.size, used: this.#used.size, added: this.#added, rules: this.#rules.size };
   }
 
   /**
@@ -242,7 +249,10 @@ export class ParseCache {
       used.forEach((records, shard) => {
         if (this.#grown.has(shard) || records.size !== loaded[shard]) replaceFile(shardFile(this.folder, shard), encode(this.#version, stored(records)));
       });
-      if (this.#rulesChanged) replaceFile(rulesFile(this.folder), encode(this.#version, this.#rules));
+      if (this.#rulesChanged) {
+        const asked = new Map([...this.#rules].filter(([rule]) => this.#rulesAsked.has(rule)));
+        replaceFile(rulesFile(this.folder), encode(this.#version, asked));
+      }
     } catch {
       // A read-only checkout or a full disk: the next run parses again.
     }

@@ -95,6 +95,17 @@ describe('the parse cache', () => {
     expect(before.size).toBeGreaterThan(10);
   });
 
+  it('drops the rule results kept for a file once it is deleted', () => {
+    build(true);
+    const before = ParseCache.open(cacheFolder)!.stats.rules;
+    const datasets = path.join(content, 'datasets');
+    rmSync(path.join(datasets, readdirSync(datasets).sort().at(-1)!));
+    expect(observable(build(true))).toEqual(observable(build(false)));
+    // Its completeness result went with it; the catalog-wide rules are still kept.
+    expect(ParseCache.open(cacheFolder)!.stats.rules).toBe(before - 1);
+    expect(before).toBeGreaterThan(20);
+  });
+
   it('works when the cache folder is deleted between runs', () => {
     build(true);
     rmSync(path.dirname(cacheFolder), { recursive: true, force: true });
