@@ -14,7 +14,8 @@ import { assemble, listFiles, openParseCache, readFiles, setUp, type BuildOption
 import { findConfig } from './config.ts';
 import { today as currentDay } from './dates.ts';
 import type { Problem } from './reporter.ts';
-import { MemoryRuleResults } from './rule-results.ts';
+import type { ParseCache } from './parse-cache.ts';
+import { MemoryRuleResults, type RuleResults } from './rule-results.ts';
 import type { Catalog } from './types.ts';
 
 const ENTRY_FILE = /\.(md|ya?ml)$/i;
@@ -28,8 +29,14 @@ export class IncrementalCatalog {
   #files = new Map<string, FileState>();
   #sorted = true;
   #catalog: Catalog | undefined;
-  /** Results of the last run of each rule: an edit no rule reads runs none of them again. */
-  readonly #rules = new MemoryRuleResults();
+  /**
+   * Results of the last run of each rule: an edit no rule reads runs none of them again.
+   * Those of the parse cache when there is one, so a server started on an unchanged
+   * catalog runs no rule at all.
+   */
+  #rules: RuleResults = new MemoryRuleResults();
+  /** The parse cache read by the last `reload`, written once the rules have run. */
+  #unsaved: ParseCache | undefined;
 
   /** Reads `contentDir` whole, as `buildCatalog` does with the same options. */
   constructor(contentDir: string, options: BuildOptions = {}) {
@@ -45,6 +52,8 @@ export class IncrementalCatalog {
       // A server runs for days: without a fixed day, staleness is measured against today.
       const setup = this.#options.today ? this.#setup : { ...this.#setup, today: currentDay() };
       this.#catalog = assemble(setup, this.#layout, [...this.#files.values()], this.#rules);
+      this.#unsaved?.save();
+      this.#unsaved = undefined;
     }
     return this.#catalog;
   }
@@ -55,7 +64,8 @@ export class IncrementalCatalog {
     const { files, layout } = listFiles(this.#setup);
     const cache = openParseCache(this.#setup, this.#options.cache);
     const states = readFiles(this.#setup, files, cache);
-    cache?.save();
+    this.#unsaved = cache;
+    this.#rules = cache?.rules ?? new MemoryRuleResults();
     this.#layout = layout;
     this.#files = new Map(states.map((s) => [s.abs, s]));
     this.#sorted = true;
