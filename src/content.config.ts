@@ -23,6 +23,8 @@ const catalogLoader: Loader = {
   name: 'cardcat-catalog',
   load: async ({ store, logger, watcher, generateDigest }) => {
     const dir = contentDir();
+    // Each entry's file, text and digest as last set, by store id.
+    let digests = new Map<string, { file: string; text: string; digest: string }>();
     const sync = (dev: boolean) => {
       const { report, entries } = contentState(process.stdout.isTTY === true);
       if (report.errors) {
@@ -37,17 +39,24 @@ const catalogLoader: Loader = {
       } else if (report.warnings) {
         logger.warn(`\n${report.text}`);
       }
-      store.clear();
+      // Only what changed is set or deleted: the store skips an entry whose digest it
+      // holds, and a store cleared and filled again on every save would have Astro treat
+      // every entry as changed. A digest is worked out again only for a text that changed.
       // Pages are rendered from page models (src/site/pages.ts), not from this store; it
       // holds only a little of each entry and a digest, so dev reloads when a file changes
       // (a copy of every body would be serialized to disk and held in memory for nothing).
+      const ids = new Set<string>();
+      const previous = digests;
+      digests = new Map();
       for (const entry of entries) {
-        store.set({
-          id: `${entry.kind}/${entry.id}`,
-          data: { kind: entry.kind, id: entry.id, file: entry.file, title: entry.title },
-          digest: generateDigest(entry.text),
-        });
+        const id = `${entry.kind}/${entry.id}`;
+        ids.add(id);
+        const kept = previous.get(id);
+        const digest = kept?.text === entry.text && kept.file === entry.file ? kept.digest : generateDigest(`${entry.file}\0${entry.text}`);
+        digests.set(id, { file: entry.file, text: entry.text, digest });
+        store.set({ id, data: { kind: entry.kind, id: entry.id, file: entry.file, title: entry.title }, digest });
       }
+      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
     };
     sync(watcher !== undefined);
     if (watcher) {

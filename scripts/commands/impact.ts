@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCatalog } from '../../src/lib/catalog.ts';
-import { cacheFileFor } from '../../src/lib/parse-cache.ts';
+import { cacheFolderFor } from '../../src/lib/parse-cache.ts';
 import { findConfig } from '../../src/lib/config.ts';
 import { changesSince, extractAt, GitError, repoRoot, resolveCommit, type Change } from '../../src/lib/git.ts';
 import { impactMarkdown, impactReport, type ImpactInput } from '../../src/lib/impact.ts';
@@ -79,7 +79,7 @@ function compareWithRef(after: Catalog, ref: string, configFile: string | undefi
       configFile: oldConfig && existsSync(oldConfig) ? oldConfig : false,
       today: today ?? after.today,
       // The work tree's cache: most files are the same at the ref, and are not parsed again.
-      cache: cache && cacheFileFor(after.root),
+      cache: cache && cacheFolderFor(after.root),
     });
     return { before, since: ref, changes, contentPath, ...(configPath ? { configPath } : {}) };
   } finally {

@@ -5,6 +5,7 @@
  * assembling the catalog (`assemble`), so that a catalog held in memory can read one file
  * again and assemble anew (`incremental-catalog.ts`).
  */
+import { hash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { KINDS, type Kind } from '../../schemas/index.ts';
@@ -13,8 +14,9 @@ import { today as currentDay } from './dates.ts';
 import { Graph } from './graph.ts';
 import { entryValue, listEntryFiles, readEntryFile } from './load.ts';
 import { referencesOf, type Reference } from './references.ts';
-import { cacheFileFor, ParseCache, recordKey, type ParsedRecord } from './parse-cache.ts';
+import { cacheFolderFor, ParseCache, recordKey, type ParsedRecord } from './parse-cache.ts';
 import { Reporter, type Problem, type TextFile } from './reporter.ts';
+import { fieldsHash, inputsHash, type RuleResults } from './rule-results.ts';
 import { RULES } from './rules/index.ts';
 import type { RuleCatalog } from './rules/rule.ts';
 import { issuesToProblems } from './schema-issues.ts';
@@ -31,7 +33,7 @@ export interface BuildOptions {
   today?: string;
   /**
    * Reuse files parsed by an earlier build (`parse-cache.ts`): `true` for the cache beside
-   * the content folder, or a cache file. Off by default; the commands turn it on.
+   * the content folder, or a cache folder. Off by default; the commands turn it on.
    */
   cache?: boolean | string;
 }
@@ -63,6 +65,10 @@ export interface FileState {
   problems: Problem[];
   /** Completeness score of a dataset's or model's body. */
   score?: number | undefined;
+  /** A hash of the entry's fields that rules read (`rule-results.ts`), once worked out. */
+  fields?: string | undefined;
+  /** The key of its parse record (`parse-cache.ts`): a hash of its kind, path and text. */
+  key?: string | undefined;
 }
 
 export function buildCatalog(contentDir: string, options: BuildOptions = {}): Catalog {
@@ -70,14 +76,15 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
   const { files, layout } = listFiles(setup);
   const cache = openParseCache(setup, options.cache);
   const states = readFiles(setup, files, cache);
+  const catalog = assemble(setup, layout, states, cache?.rules);
   cache?.save();
-  return assemble(setup, layout, states);
+  return catalog;
 }
 
 /** The parse cache `option` asks for (see `BuildOptions.cache`), if any. */
 export function openParseCache(setup: Setup, option: BuildOptions['cache']): ParseCache | undefined {
   if (!option) return undefined;
-  return ParseCache.open(typeof option === 'string' ? option : cacheFileFor(setup.root));
+  return ParseCache.open(typeof option === 'string' ? option : cacheFolderFor(setup.root));
 }
 
 /** Checks the content folder exists and reads its config. */
@@ -111,6 +118,7 @@ export function readFiles(setup: Setup, files: readonly { abs: string; kind: Kin
     if (!source) continue;
     const key = cache ? recordKey(source) : undefined;
     const record = key === undefined ? undefined : cache!.get(key);
+    state.key = key;
     if (record) applyRecord(state, source, record);
     else misses.push({ state, source, key });
   }
@@ -122,7 +130,11 @@ export function readFiles(setup: Setup, files: readonly { abs: string; kind: Kin
   );
   misses.forEach(({ state, source, key }, i) => {
     const record = parseRecord(source, parsed[i]!, scores[i]);
-    if (key !== undefined) cache!.set(key, record);
+    if (key !== undefined) {
+      // Stored with the record, so a later run need not hash the fields again.
+      if (record.data !== undefined) record.fields = fieldsHash(record.data);
+      cache!.set(key, record);
+    }
     applyRecord(state, source, record);
   });
   return states;
@@ -158,13 +170,28 @@ function parseRecord(source: SourceFile, parsed: YamlValue, score: number | unde
 
 function applyRecord(state: FileState, source: SourceFile, record: ParsedRecord): void {
   state.problems = [...state.problems, ...record.problems];
-  if (record.data !== undefined) state.entry = { ...source, data: record.data } as Entry;
+  // `in`, not a read: the data of a record from the cache is parsed when first read.
+  if (!('data' in record)) return;
+  const descriptor = Object.getOwnPropertyDescriptor(record, 'data');
+  if (descriptor?.get) {
+    const entry = { ...source } as Entry;
+    const read = descriptor.get;
+    Object.defineProperty(entry, 'data', { enumerable: true, get: read });
+    state.entry = entry;
+  } else {
+    state.entry = { ...source, data: record.data } as Entry;
+  }
   // Scores are kept for entries only, as the completeness rule and the pages read them.
-  if (record.score !== undefined && record.data !== undefined) state.score = record.score;
+  if (record.score !== undefined) state.score = record.score;
+  if (record.fields !== undefined) state.fields = record.fields;
 }
 
-/** The catalog of files already read: references, the graph and the rules. */
-export function assemble(setup: Setup, layout: readonly Problem[], states: readonly FileState[]): Catalog {
+/**
+ * The catalog of files already read: references, the graph and the rules. With `results`,
+ * a rule whose inputs did not change since it last ran reports what it reported then, and
+ * the graph is built only when something reads it.
+ */
+export function assemble(setup: Setup, layout: readonly Problem[], states: readonly FileState[], results?: RuleResults | undefined): Catalog {
   const { root, display, configFile, loaded } = setup;
   const config = loaded.config;
   const reporter = new Reporter();
@@ -195,28 +222,65 @@ export function assemble(setup: Setup, layout: readonly Problem[], states: reado
     if (score !== undefined) completeness.set(entry.id, score);
   }
 
-  const kinds = new Map<string, Kind>([...byId.values()].map((e) => [e.id, e.kind]));
-  const references: [string, Reference][] = [];
-  for (const entry of byId.values()) for (const ref of referencesOf(entry)) references.push([entry.id, ref]);
-  const graph = new Graph(kinds, references);
-
-  const catalog: RuleCatalog = { root, config, entries, byId, files, graph, completeness, today: setup.today };
+  let graph: Graph | undefined;
+  const catalog: RuleCatalog = {
+    root,
+    config,
+    entries,
+    byId,
+    files,
+    // Built on first read: a run whose rules are all reused never needs it.
+    get graph() {
+      return (graph ??= graphOf(byId));
+    },
+    completeness,
+    today: setup.today,
+  };
+  const inputs = results && inputsOf(setup, states);
+  const perEntry = results && entryInputs(setup, states, entries);
   for (const rule of RULES) {
     const severity = config.rules[rule.id] ?? rule.severity;
     if (severity === 'off') continue;
-    rule.check({
-      catalog,
-      report: (p) =>
-        reporter.add({
-          file: p.entry.file,
-          at: p.line !== undefined ? { line: p.line, column: 1 } : p.path ? { path: p.path, key: p.key ?? false } : undefined,
-          severity,
-          rule: rule.id,
-          message: p.message,
-          hint: p.hint,
-          related: p.related?.map((r) => ({ file: r.entry.file, at: r.path ? { path: r.path } : undefined, message: r.message })),
-        }),
-    });
+    const run = (view: RuleCatalog): Problem[] => {
+      const found: Problem[] = [];
+      rule.check({
+        catalog: view,
+        report: (p) =>
+          found.push({
+            file: p.entry.file,
+            at: p.line !== undefined ? { line: p.line, column: 1 } : p.path ? { path: p.path, key: p.key ?? false } : undefined,
+            severity,
+            rule: rule.id,
+            message: p.message,
+            hint: p.hint,
+            related: p.related?.map((r) => ({ file: r.entry.file, at: r.path ? { path: r.path } : undefined, message: r.message })),
+          }),
+      });
+      return found;
+    };
+    if (rule.reads === 'entry' && perEntry) {
+      // Entry by entry: the rule runs over the entries whose inputs changed, and what it
+      // reports (in each entry's own file) is put back in the order of a whole run.
+      const keyOf = (entry: Entry) => `${rule.id}\0${entry.file}`;
+      const kept = new Map<Entry, readonly Problem[]>();
+      for (const entry of entries) {
+        const problems = perEntry.get(entry) === undefined ? undefined : results!.get(keyOf(entry), perEntry.get(entry)!);
+        if (problems) kept.set(entry, problems);
+      }
+      const found = Map.groupBy(run(Object.create(catalog, { entries: { value: entries.filter((e) => !kept.has(e)) } }) as RuleCatalog), (p) => p.file);
+      for (const entry of entries) {
+        const problems = kept.get(entry) ?? found.get(entry.file) ?? [];
+        for (const problem of problems) reporter.add(problem);
+        const entryInputs = perEntry.get(entry);
+        if (!kept.has(entry) && entryInputs !== undefined) results!.set(keyOf(entry), entryInputs, problems);
+      }
+      continue;
+    }
+    const reusable = inputs !== undefined && rule.reads !== 'bodies' && rule.reads !== 'entry';
+    const kept = reusable ? results!.get(rule.id, inputs) : undefined;
+    const found = kept ?? run(catalog);
+    for (const problem of found) reporter.add(problem);
+    if (reusable && !kept) results!.set(rule.id, inputs, found);
   }
   for (const id of Object.keys(config.rules)) {
     if (!RULES.some((r) => r.id === id) && configFile) {
@@ -231,7 +295,44 @@ export function assemble(setup: Setup, layout: readonly Problem[], states: reado
     }
   }
 
-  return { ...catalog, diagnostics: reporter.diagnostics() };
+  // Assigned rather than spread, so the graph stays built on first read.
+  return Object.assign(catalog, { diagnostics: reporter.diagnostics() });
+}
+
+function graphOf(byId: ReadonlyMap<string, Entry>): Graph {
+  const kinds = new Map<string, Kind>([...byId.values()].map((e) => [e.id, e.kind]));
+  const references: [string, Reference][] = [];
+  for (const entry of byId.values()) for (const ref of referencesOf(entry)) references.push([entry.id, ref]);
+  return new Graph(kinds, references);
+}
+
+/**
+ * What a rule that reads one entry at a time reads of each: its text (fields, body and
+ * so score), with the config and the day. None for an entry whose id another shares, as
+ * completeness scores are looked up by id.
+ */
+function entryInputs(setup: Setup, states: readonly FileState[], entries: readonly Entry[]): Map<Entry, string | undefined> {
+  const common = `${hash('sha1', JSON.stringify(setup.loaded.config), 'base64')}\0${setup.today}\0${setup.root}`;
+  const ids = new Map<string, number>();
+  for (const entry of entries) ids.set(entry.id, (ids.get(entry.id) ?? 0) + 1);
+  const out = new Map<Entry, string | undefined>();
+  for (const state of states) {
+    if (!state.entry) continue;
+    state.key ??= recordKey(state.entry);
+    out.set(state.entry, ids.get(state.entry.id) === 1 ? `${state.key}\0${common}` : undefined);
+  }
+  return out;
+}
+
+/** The hash of what rules reading fields read (`rule-results.ts`); entries' field hashes are kept in their states. */
+function inputsOf(setup: Setup, states: readonly FileState[]): string {
+  const files: { file: string; kind: string; id: string; fields: string | undefined }[] = [];
+  for (const state of states) {
+    if (!state.source) continue;
+    if (state.entry && state.fields === undefined) state.fields = fieldsHash(state.entry.data);
+    files.push({ file: state.source.file, kind: state.kind, id: state.source.id, fields: state.entry ? state.fields : undefined });
+  }
+  return inputsHash({ root: setup.root, config: setup.loaded.config, today: setup.today, files });
 }
 
 const KIND_ORDER = Object.keys(KINDS);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { IncrementalCatalog } from '../../src/lib/incremental-catalog.ts';
+import { ParseCache } from '../../src/lib/parse-cache.ts';
 import { DEFAULT_AS_OF, synthesize } from '../../src/lib/synth/generate.ts';
 import { writeProject } from '../helpers/catalog.ts';
 import { catalogEdits, observable } from '../helpers/catalog-edits.ts';
@@ -25,13 +26,25 @@ describe('an incremental catalog', () => {
   it('says what a fresh build says after every edit, told file by file', () => {
     const { root, content, fresh } = project();
     // With the parse cache, which a changed config reads again.
-    const catalog = new IncrementalCatalog(content, { today: DEFAULT_AS_OF, cache: path.join(root, '.cache', 'parsed.bin') });
+    const catalog = new IncrementalCatalog(content, { today: DEFAULT_AS_OF, cache: path.join(root, '.cache', 'parsed') });
     expect(observable(catalog.catalog)).toEqual(fresh());
     for (const edit of catalogEdits(root)) {
       edit.apply();
       tell(catalog, edit.files);
       expect(observable(catalog.catalog), edit.name).toEqual(fresh());
     }
+  });
+
+  it('keeps its rule results in the parse cache, so the next server starts with them', () => {
+    const { root, content, fresh } = project();
+    const folder = path.join(root, '.cache', 'parsed');
+    const first = new IncrementalCatalog(content, { today: DEFAULT_AS_OF, cache: folder });
+    // Written once the rules have run, not before.
+    expect(ParseCache.open(folder)!.stats.rules).toBe(0);
+    expect(observable(first.catalog)).toEqual(fresh());
+    expect(ParseCache.open(folder)!.stats.rules).toBeGreaterThan(20);
+    const second = new IncrementalCatalog(content, { today: DEFAULT_AS_OF, cache: folder });
+    expect(observable(second.catalog)).toEqual(fresh());
   });
 
   it('reads only the changed file: every other entry is the very object it was', () => {

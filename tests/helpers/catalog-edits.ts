@@ -33,6 +33,8 @@ export function catalogEdits(root: string): CatalogEdit[] {
 
   return [
     { name: 'change a title', files: [first!], apply: () => edit(first!, (t) => t.replace(/^title: .*$/m, 'title: A new title')) },
+    { name: 'change a description', files: [first!], apply: () => edit(first!, (t) => t.replace(/^description: .*$/m, 'description: Said anew.')) },
+    { name: 'deprecate a dataset', files: [first!], apply: () => edit(first!, (t) => t.replace(/^status: .*$/m, 'status: deprecated')) },
     { name: 'break a reference', files: [model!], apply: () => edit(model!, (t) => t.replace(/dataset: ([a-z0-9-]+)/, 'dataset: $1-typo')) },
     { name: 'delete a dataset others depend on', files: [second!], apply: () => rmSync(second!) },
     {

@@ -6,6 +6,8 @@ const pct = (n: number) => `${Math.round(n * 100)}%`;
 export const completeness: Rule = {
   id: 'completeness',
   severity: 'warning',
+  // Each entry's body, score and status or stage, and nothing of other entries.
+  reads: 'entry',
   doc: 'The body of a dataset covers the sections of "Datasheets for Datasets" (motivation, composition, collection process, preprocessing, uses, distribution, maintenance), and that of a model the sections of "Model Cards for Model Reporting" (model details, intended use, factors, metrics, evaluation data, training data, quantitative analyses, ethical considerations, caveats and recommendations), each as a heading with some prose under it. The share covered is the entry\'s score; the config sets the minimum per dataset status and model stage. Write the missing sections (`new` prints the template).',
   check({ catalog, report }) {
     const minimums = catalog.config.completeness;

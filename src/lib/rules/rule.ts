@@ -29,4 +29,13 @@ export interface Rule {
   /** What it checks, why it matters, how to fix it: one short paragraph. */
   doc: string;
   check(context: RuleContext): void;
+  /**
+   * What the rule reads of each entry, so its results can be reused when that did not
+   * change (`rule-results.ts`). `fields` (the default): the entries' fields other than
+   * `title` and `description`, the files read and their ids, the config and the day.
+   * `entry`: each entry alone (its fields, body and completeness score), the config and
+   * the day, reporting only in that entry's file; it runs over the entries that changed.
+   * `bodies`: the Markdown bodies too, or anything else; such a rule runs every time.
+   */
+  reads?: 'fields' | 'entry' | 'bodies';
 }
