@@ -16,6 +16,7 @@ import { kindIndexPage, kindPageCounts } from '../lib/pages/kind-index.ts';
 import { guidePage, type GuideModel } from '../lib/pages/guide.ts';
 import { healthPage, type HealthModel } from '../lib/pages/health.ts';
 import { homePage, type HomeModel } from '../lib/pages/home.ts';
+import { hasDeeperLineage, lineageFile, type LineageFile } from '../lib/pages/lineage.ts';
 import { diagnosticsReport, getCatalog } from './catalog.ts';
 import { siteSettings } from './settings.ts';
 
@@ -26,6 +27,17 @@ export function entryPagePaths() {
     params: { kind: KINDS[entry.kind].folder, id: entry.id },
     props: { model: () => entryPage(getCatalog(), entry.id) },
   }));
+}
+
+/** The `lineage.json` of every entry whose lineage has a view deeper than the one on its page. */
+export function lineageFilePaths() {
+  const catalog = getCatalog();
+  return catalog.entries
+    .filter((entry) => hasDeeperLineage(catalog, entry.id))
+    .map((entry) => ({
+      params: { kind: KINDS[entry.kind].folder, id: entry.id },
+      props: { model: (): LineageFile => lineageFile(getCatalog(), entry.id) },
+    }));
 }
 
 /** The pages of every closure list too long for its entry's page. */

@@ -1,0 +1,31 @@
+/**
+ * An entry's deeper lineage views, fetched from its `lineage.json` (see
+ * `src/lib/pages/lineage.ts`) the first time the reader picks one, then kept for the page's
+ * life: the page itself carries the first view's text only.
+ */
+interface LineageFile {
+  views: { depth: number; nodes: number; text: string }[];
+}
+
+const files = new Map<string, Promise<LineageFile>>();
+
+function fileAt(url: string): Promise<LineageFile> {
+  let file = files.get(url);
+  if (!file) {
+    file = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+      return response.json() as Promise<LineageFile>;
+    });
+    // A failed fetch is not kept, so that picking the view again tries again.
+    file.catch(() => files.delete(url));
+    files.set(url, file);
+  }
+  return file;
+}
+
+/** The Mermaid text of the view `depth` steps deep, from the file at `url`. */
+export async function deeperView(url: string, depth: number): Promise<string> {
+  const view = (await fileAt(url)).views.find((v) => v.depth === depth);
+  if (!view) throw new Error(`${url} has no view ${depth} steps deep`);
+  return view.text;
+}
