@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { limitsExceeded, measureSite, sizeReport, TOO_LARGE_ADVICE } from '../src/lib/publish/site-size.ts';
 import { indexSearch } from '../src/site/search-index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -93,11 +94,20 @@ async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
     });
     const folder = path.relative(process.cwd(), path.join(outDir, 'pagefind'));
     process.stdout.write(`Search index: ${pages.toLocaleString('en')} pages, in ${folder.startsWith('..') ? path.join(outDir, 'pagefind') : folder}.\n`);
-    return 0;
   } catch (error) {
     process.stderr.write(`The pages were built, but not their search index: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
+  reportSize(outDir);
+  return 0;
+}
+
+/** The built site's size and file count, with a warning for each host limit it exceeds (the build still succeeds). */
+function reportSize(outDir: string): void {
+  const size = measureSite(outDir);
+  process.stdout.write(`${sizeReport(size)}\n`);
+  const problems = limitsExceeded(size);
+  if (problems.length) process.stderr.write(`Warning: some hosts would refuse this site.\n${problems.map((p) => `  - ${p}`).join('\n')}\n${TOO_LARGE_ADVICE}\n`);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -128,6 +128,11 @@ describe('GitHub workflows', () => {
     const deploy = Object.values(workflow.jobs).find((job) => job.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')));
     expect(deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(deploy?.needs).toBe('build');
+    // The site's size is checked after the build and before the upload, by the tested script.
+    const runs = steps(workflow).map((s) => s.run ?? s.uses ?? '');
+    const guard = runs.indexOf('node scripts/site-limits.ts dist --host github');
+    expect(guard).toBeGreaterThan(runs.indexOf('npm run build'));
+    expect(guard).toBeLessThan(runs.findIndex((r) => r.startsWith('actions/upload-pages-artifact@')));
   });
 });
 
