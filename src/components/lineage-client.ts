@@ -1,5 +1,5 @@
 /**
- * An entry's deeper lineage views, fetched from its `lineage.json` (see
+ * An entry's deeper lineage views, fetched from its `lineage.json.gz` (see
  * `src/lib/pages/lineage.ts`) the first time the reader picks one, then kept for the page's
  * life: the page itself carries the first view's text only.
  */
@@ -9,12 +9,19 @@ interface LineageFile {
 
 const files = new Map<string, Promise<LineageFile>>();
 
+/** The file's JSON, unzipped here unless the server already did (sending it with `Content-Encoding: gzip`): gzip's magic number tells. */
+async function unzipJson(response: Response): Promise<unknown> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
+}
+
 function fileAt(url: string): Promise<LineageFile> {
   let file = files.get(url);
   if (!file) {
     file = fetch(url).then((response) => {
       if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      return response.json() as Promise<LineageFile>;
+      return unzipJson(response) as Promise<LineageFile>;
     });
     // A failed fetch is not kept, so that picking the view again tries again.
     file.catch(() => files.delete(url));

@@ -9,7 +9,7 @@
  * an edited entry shows on its next request.
  */
 import { KINDS, type Kind } from '../../schemas/index.ts';
-import { catalogManifest } from '../lib/interchange/export/catalog-json.ts';
+import { manifestIndex, manifestPart, manifestParts } from '../lib/pages/catalog-manifest.ts';
 import { CLOSURE_LIST_NAMES, closureListPage, closureListPages } from '../lib/pages/closure.ts';
 import { entryPage } from '../lib/pages/entry.ts';
 import { kindIndexPage, kindPageCounts } from '../lib/pages/kind-index.ts';
@@ -29,7 +29,7 @@ export function entryPagePaths() {
   }));
 }
 
-/** The `lineage.json` of every entry whose lineage has a view deeper than the one on its page. */
+/** The `lineage.json.gz` of every entry whose lineage has a view deeper than the one on its page. */
 export function lineageFilePaths() {
   const catalog = getCatalog();
   return catalog.entries
@@ -73,8 +73,13 @@ export const healthModel = (): HealthModel => healthPage(getCatalog());
 
 export const guideModel = (): GuideModel => guidePage(getCatalog());
 
-/** `catalog.json`: the whole catalog as one manifest. */
-export const catalogJsonModel = (): ReturnType<typeof catalogManifest> => catalogManifest(getCatalog());
+/** `catalog.json`: the manifest's index; its parts are `catalogPartPaths`. */
+export const catalogJsonModel = (): Record<string, unknown> => manifestIndex(getCatalog());
+
+/** The manifest's parts, `catalog/<part>.json.gz`: one per kind, the edges and the diagnostics. */
+export function catalogPartPaths() {
+  return manifestParts(getCatalog()).map(({ name }) => ({ params: { part: name }, props: { model: (): unknown[] => manifestPart(getCatalog(), name) } }));
+}
 
 /** What the content loader stores for each entry: what routes need, and the text its digest is taken of. */
 export interface StoredEntry {

@@ -108,7 +108,7 @@ describe('the lineage section', () => {
     expect(lineage.views.map((v) => v.depth)).toEqual([1, 2, 3]);
     expect(lineage.views[0]!.text).toMatch(/^flowchart/);
     expect(lineage.views.slice(1).every((v) => v.text === undefined)).toBe(true);
-    expect(lineage.deeperUrl).toBe('/c/datasets/step-2/lineage.json');
+    expect(lineage.deeperUrl).toBe('/c/datasets/step-2/lineage.json.gz');
     const file = lineageFile(catalog, 'step-2');
     // The file holds each deeper view the page offers, with the node counts its menu shows.
     expect(file.views.map(({ depth, nodes }) => ({ depth, nodes }))).toEqual(lineage.views.slice(1));

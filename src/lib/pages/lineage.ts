@@ -4,8 +4,9 @@
  *
  * Only the first view's text is on the page. The deeper views, three of them at most and
  * up to 60 boxes each, were most of an entry page's weight: they are in a file of their own
- * (`lineage.json` beside the page), fetched when the reader asks for a deeper view, and
- * written only for entries that have one. Without JavaScript the closure lists, and their
+ * (`lineage.json.gz` beside the page, gzipped: a static host counts its stored bytes, and
+ * the views' repeated node lines shrink about tenfold), fetched when the reader asks for a
+ * deeper view, and written only for entries that have one. Without JavaScript the closure lists, and their
  * paged list pages, hold the same entries.
  */
 import { KIND_NAMES, KINDS } from '../../../schemas/index.ts';
@@ -30,9 +31,9 @@ export interface LineageView {
 }
 
 /** The file of an entry's deeper views, beside its page. */
-export const LINEAGE_FILE = 'lineage.json';
+export const LINEAGE_FILE = 'lineage.json.gz';
 
-/** What `lineage.json` holds: the views past the first, with their text. */
+/** What `lineage.json.gz` holds, once unzipped: the views past the first, with their text. */
 export interface LineageFile {
   views: Required<LineageView>[];
 }
@@ -83,7 +84,7 @@ export function lineageSection(catalog: Catalog, entry: Entry): LineageModel {
   };
 }
 
-/** The deeper views of an entry's lineage, for its `lineage.json`: empty when the first view shows all there is. */
+/** The deeper views of an entry's lineage, for its `lineage.json.gz`: empty when the first view shows all there is. */
 export function lineageFile(catalog: Catalog, id: string): LineageFile {
   const entry = catalog.byId.get(id);
   if (!entry) throw new Error(`No entry \`${id}\` in the catalog: its lineage file cannot be written.`);
@@ -94,7 +95,7 @@ export function lineageFile(catalog: Catalog, id: string): LineageFile {
 /**
  * Whether an entry has a view deeper than the first, worked out from two steps of its
  * closures rather than by drawing every view: the routes ask it of every entry to list the
- * `lineage.json` files. A view shows the entry and up to `LINEAGE_MAX_NODES - 1` of its
+ * `lineage.json.gz` files. A view shows the entry and up to `LINEAGE_MAX_NODES - 1` of its
  * neighbours, so the two-step view shows more than the one-step view exactly when the
  * latter left nobody out and two steps reach further.
  */

@@ -1,9 +1,10 @@
-/** An entry's deeper lineage views, which its page fetches when the reader asks for one (see `src/lib/pages/lineage.ts`). */
+/** An entry's deeper lineage views, gzipped, which its page fetches when the reader asks for one (see `src/lib/pages/lineage.ts`). */
 import type { GetStaticPaths } from 'astro';
+import { gzippedJson } from '../../../site/gzipped-json.ts';
 import { lineageFilePaths } from '../../../site/pages.ts';
 
 export const getStaticPaths = (() => lineageFilePaths()) satisfies GetStaticPaths;
 
 export function GET({ props }: { props: { model: () => unknown } }): Response {
-  return new Response(JSON.stringify(props.model()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return gzippedJson(props.model());
 }
