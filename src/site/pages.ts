@@ -16,6 +16,7 @@ import { kindIndexPage, kindPageCounts } from '../lib/pages/kind-index.ts';
 import { guidePage, type GuideModel } from '../lib/pages/guide.ts';
 import { healthPage, type HealthModel } from '../lib/pages/health.ts';
 import { homePage, type HomeModel } from '../lib/pages/home.ts';
+import { searchRecords, type SearchRecord } from '../lib/pages/search-records.ts';
 import { hasDeeperLineage, lineageFile, type LineageFile } from '../lib/pages/lineage.ts';
 import { diagnosticsReport, getCatalog } from './catalog.ts';
 import { siteSettings } from './settings.ts';
@@ -72,6 +73,9 @@ export const homeModel = (): HomeModel => homePage(getCatalog(), siteSettings().
 export const healthModel = (): HealthModel => healthPage(getCatalog());
 
 export const guideModel = (): GuideModel => guidePage(getCatalog());
+
+/** The header search's names index: one record per entry. */
+export const searchRecordsModel = (): SearchRecord[] => searchRecords(getCatalog());
 
 /** `catalog.json`: the manifest's index; its parts are `catalogPartPaths`. */
 export const catalogJsonModel = (): Record<string, unknown> => manifestIndex(getCatalog());

@@ -81,10 +81,15 @@ function entryBody(catalog: Catalog, entry: Entry): EntryBody {
   }
 }
 
+/** The search filters of an entry, as key and value pairs: its page's, and its record's in the names index. */
+export function searchFilters(entry: Entry): [string, string][] {
+  const filters = facetValues(entry);
+  return [['kind', KINDS[entry.kind].label], ...SEARCH_FACETS.flatMap((facet) => filters[facet].map((v): [string, string] => [facet, v]))];
+}
+
 export function entryPage(catalog: Catalog, id: string): EntryPageModel {
   const entry = catalog.byId.get(id);
   if (!entry) throw new Error(`No entry \`${id}\` in the catalog: an entry page needs one.`);
-  const filters = facetValues(entry);
   const jsonLd = entryJsonLd(catalog, entry);
   return {
     kind: entry.kind,
@@ -93,7 +98,7 @@ export function entryPage(catalog: Catalog, id: string): EntryPageModel {
     description: entry.data.description,
     section: `${KINDS[entry.kind].folder}/`,
     jsonLd: jsonLd && jsonLdScript(jsonLd),
-    filters: [['kind', KINDS[entry.kind].label], ...SEARCH_FACETS.flatMap((facet) => filters[facet].map((v): [string, string] => [facet, v]))],
+    filters: searchFilters(entry),
     header: entryHeader(catalog, entry),
     toc: entryToc(entry),
     body: entryBody(catalog, entry),
