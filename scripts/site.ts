@@ -93,7 +93,7 @@ async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
       progress: (indexed, total) => process.stdout.write(`  ${indexed.toLocaleString('en')} of ${total.toLocaleString('en')} pages indexed\n`),
     });
     const folder = path.relative(process.cwd(), path.join(outDir, 'pagefind'));
-    process.stdout.write(`Search index: ${pages.toLocaleString('en')} pages, in ${folder.startsWith('..') ? path.join(outDir, 'pagefind') : folder}.\n`);
+    process.stdout.write(`Search indexes: every entry's names in ${folder.startsWith('..') ? path.join(outDir, 'pagefind') : folder}, the full text of ${pages.toLocaleString('en')} pages beside it.\n`);
   } catch (error) {
     process.stderr.write(`The pages were built, but not their search index: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
