@@ -1,10 +1,10 @@
 /**
- * An entry's deeper lineage views, fetched from its `lineage.json.gz` (see
+ * An entry's deeper lineage views, fetched from its lineage file (see
  * `src/lib/pages/lineage.ts`) the first time the reader picks one, then kept for the page's
  * life: the page itself carries the first view's text only.
  */
 interface LineageFile {
-  views: { depth: number; nodes: number; text: string }[];
+  entries: Record<string, { depth: number; nodes: number; text: string }[]>;
 }
 
 const files = new Map<string, Promise<LineageFile>>();
@@ -30,9 +30,11 @@ function fileAt(url: string): Promise<LineageFile> {
   return file;
 }
 
-/** The Mermaid text of the view `depth` steps deep, from the file at `url`. */
+/** The Mermaid text of the view `depth` steps deep, from `url`: the lineage file, with the entry's id as fragment. */
 export async function deeperView(url: string, depth: number): Promise<string> {
-  const view = (await fileAt(url)).views.find((v) => v.depth === depth);
-  if (!view) throw new Error(`${url} has no view ${depth} steps deep`);
+  const at = url.lastIndexOf('#');
+  const [file, id] = at < 0 ? [url, ''] : [url.slice(0, at), url.slice(at + 1)];
+  const view = (await fileAt(file)).entries[id]?.find((v) => v.depth === depth);
+  if (!view) throw new Error(`${file} has no view of ${id} ${depth} steps deep`);
   return view.text;
 }

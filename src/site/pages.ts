@@ -17,7 +17,7 @@ import { guidePage, type GuideModel } from '../lib/pages/guide.ts';
 import { healthPage, type HealthModel } from '../lib/pages/health.ts';
 import { homePage, type HomeModel } from '../lib/pages/home.ts';
 import { searchRecords, type SearchRecord } from '../lib/pages/search-records.ts';
-import { hasDeeperLineage, lineageFile, type LineageFile } from '../lib/pages/lineage.ts';
+import { lineageBuckets, lineageFile, type LineageFile } from '../lib/pages/lineage.ts';
 import { diagnosticsReport, getCatalog } from './catalog.ts';
 import { siteSettings } from './settings.ts';
 
@@ -30,15 +30,12 @@ export function entryPagePaths() {
   }));
 }
 
-/** The `lineage.json.gz` of every entry whose lineage has a view deeper than the one on its page. */
+/** The lineage files: the deeper views of the entries that have one, a few entries to a file. */
 export function lineageFilePaths() {
-  const catalog = getCatalog();
-  return catalog.entries
-    .filter((entry) => hasDeeperLineage(catalog, entry.id))
-    .map((entry) => ({
-      params: { kind: KINDS[entry.kind].folder, id: entry.id },
-      props: { model: (): LineageFile => lineageFile(getCatalog(), entry.id) },
-    }));
+  return [...lineageBuckets(getCatalog())].map(([bucket, ids]) => ({
+    params: { bucket: String(bucket) },
+    props: { model: (): LineageFile => lineageFile(getCatalog(), ids) },
+  }));
 }
 
 /** The pages of every closure list too long for its entry's page. */

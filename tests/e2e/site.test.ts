@@ -155,7 +155,7 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
     expect(links).toContain(`/datasets/${upstream[0]!.id}/`);
     // A deeper view is one choice away, fetched then: the page holds the first view's text only.
     expect(await box.locator('template[data-graph]').count()).toBe(1);
-    const fetched = page.waitForResponse((response) => response.url().endsWith('/models/churn-predictor/lineage.json.gz'));
+    const fetched = page.waitForResponse((response) => /\/lineage\/\d+\.json\.gz$/.test(response.url()));
     await box.getByLabel('Steps each way').selectOption('2');
     expect((await fetched).status()).toBe(200);
     await expect.poll(async () => (await svg.textContent()) ?? '', { timeout: 20_000 }).toContain('Raw play events');

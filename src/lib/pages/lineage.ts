@@ -3,10 +3,11 @@
  * by default and deeper on request, and the first rows of its closure lists.
  *
  * Only the first view's text is on the page. The deeper views, three of them at most and
- * up to 60 boxes each, were most of an entry page's weight: they are in a file of their own
- * (`lineage.json.gz` beside the page, gzipped: a static host counts its stored bytes, and
- * the views' repeated node lines shrink about tenfold), fetched when the reader asks for a
- * deeper view, and written only for entries that have one. Without JavaScript the closure lists, and their
+ * up to 60 boxes each, were most of an entry page's weight: they are in a file shared by a few
+ * entries (`lineage/<n>.json.gz`: one file per entry would have added 45,000 files at
+ * 50,000 entries, against GitLab Pages' 200,000), gzipped (a static host counts stored
+ * bytes, and the views' repeated node lines shrink about tenfold), fetched when the reader
+ * asks for a deeper view. Only entries that have one are in these files. Without JavaScript the closure lists, and their
  * paged list pages, hold the same entries.
  */
 import { KIND_NAMES, KINDS } from '../../../schemas/index.ts';
@@ -26,23 +27,35 @@ export interface LineageView {
   depth: number;
   /** Entries the graph shows. */
   nodes: number;
-  /** Mermaid flowchart text: on the page for the first view only; the others are in `deeperUrl`. */
+  /** Mermaid flowchart text: on the page for the first view only; the others are at `deeperUrl`. */
   text?: string;
 }
 
-/** The file of an entry's deeper views, beside its page. */
-export const LINEAGE_FILE = 'lineage.json.gz';
+/** Entries to a lineage file, on average: a reader's fetch stays near 10 KB, and the files near one for every eight entries. */
+export const LINEAGE_BUCKET_ENTRIES = 8;
 
-/** What `lineage.json.gz` holds, once unzipped: the views past the first, with their text. */
+export const lineageBucketCount = (catalog: Pick<Catalog, 'entries'>): number => Math.max(1, Math.ceil(catalog.entries.length / LINEAGE_BUCKET_ENTRIES));
+
+/** An entry's lineage file, from its id alone (FNV-1a) and the catalog's size: a page knows its file without listing the others. */
+export function lineageBucket(catalog: Pick<Catalog, 'entries'>, id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % lineageBucketCount(catalog);
+}
+
+/** A lineage file's path under the site's base. */
+export const lineageFilePath = (bucket: number): string => `lineage/${bucket}.json.gz`;
+
+/** What a lineage file holds, once unzipped: for each of its entries, the views past the first, with their text. */
 export interface LineageFile {
-  views: Required<LineageView>[];
+  entries: Record<string, Required<LineageView>[]>;
 }
 
 export interface LineageModel {
   /** Whether anything feeds the entry or is built from it; the rest is empty when not. */
   connected: boolean;
   views: LineageView[];
-  /** Where the deeper views' text is (`LineageFile`); absent when there is no deeper view. */
+  /** Where the deeper views' text is: the lineage file, with the entry's id as fragment (`/lineage/17.json.gz#raw-events`); absent when there is no deeper view. */
   deeperUrl?: string | undefined;
   /** The shallowest view left some neighbours out (the lists below hold them all). */
   capped: boolean;
@@ -75,7 +88,7 @@ export function lineageSection(catalog: Catalog, entry: Entry): LineageModel {
   return {
     connected,
     views: graphs.map((g, i) => (i === 0 ? { depth: g.depth, nodes: g.lineage.nodes, text: g.lineage.text } : { depth: g.depth, nodes: g.lineage.nodes })),
-    deeperUrl: graphs.length > 1 ? linksOf(catalog).link(`${entryPath(entry.kind, entry.id)}${LINEAGE_FILE}`) : undefined,
+    deeperUrl: graphs.length > 1 ? `${linksOf(catalog).link(lineageFilePath(lineageBucket(catalog, entry.id)))}#${entry.id}` : undefined,
     capped: first.omitted.up > 0 || first.omitted.down > 0,
     maxNodes: LINEAGE_MAX_NODES,
     label: `Lineage graph of ${entry.data.title}: ${first.nodes} entries`,
@@ -84,18 +97,36 @@ export function lineageSection(catalog: Catalog, entry: Entry): LineageModel {
   };
 }
 
-/** The deeper views of an entry's lineage, for its `lineage.json.gz`: empty when the first view shows all there is. */
-export function lineageFile(catalog: Catalog, id: string): LineageFile {
+/** The deeper views of an entry's lineage: empty when the first view shows all there is. */
+export function deeperViews(catalog: Catalog, id: string): Required<LineageView>[] {
   const entry = catalog.byId.get(id);
-  if (!entry) throw new Error(`No entry \`${id}\` in the catalog: its lineage file cannot be written.`);
+  if (!entry) throw new Error(`No entry \`${id}\` in the catalog: its lineage views cannot be written.`);
   const graphs = graphsOf(catalog, entry, listingsOf(catalog, id));
-  return { views: graphs.slice(1).map((g) => ({ depth: g.depth, nodes: g.lineage.nodes, text: g.lineage.text })) };
+  return graphs.slice(1).map((g) => ({ depth: g.depth, nodes: g.lineage.nodes, text: g.lineage.text }));
+}
+
+/** One lineage file: the deeper views of each of `ids`. */
+export function lineageFile(catalog: Catalog, ids: readonly string[]): LineageFile {
+  return { entries: Object.fromEntries(ids.map((id) => [id, deeperViews(catalog, id)])) };
+}
+
+/** The entries that have a deeper view, by lineage file, in catalog order: the files to write. */
+export function lineageBuckets(catalog: Catalog): Map<number, string[]> {
+  const buckets = new Map<number, string[]>();
+  for (const entry of catalog.entries) {
+    if (!hasDeeperLineage(catalog, entry.id)) continue;
+    const bucket = lineageBucket(catalog, entry.id);
+    const ids = buckets.get(bucket);
+    if (ids) ids.push(entry.id);
+    else buckets.set(bucket, [entry.id]);
+  }
+  return buckets;
 }
 
 /**
  * Whether an entry has a view deeper than the first, worked out from two steps of its
  * closures rather than by drawing every view: the routes ask it of every entry to list the
- * `lineage.json.gz` files. A view shows the entry and up to `LINEAGE_MAX_NODES - 1` of its
+ * lineage files. A view shows the entry and up to `LINEAGE_MAX_NODES - 1` of its
  * neighbours, so the two-step view shows more than the one-step view exactly when the
  * latter left nobody out and two steps reach further.
  */
