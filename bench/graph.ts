@@ -84,7 +84,7 @@ async function main(): Promise<number> {
   const sorted = [...times].sort((a, b) => a - b);
   const section = [
     START,
-    '## 6. A lineage graph on screen after scrolling to it',
+    '## 7. A lineage graph on screen after scrolling to it',
     '',
     `From scrolling the lineage graph of \`${values.page}\` into view to its drawing being on screen, in Chromium at 1280 × 800, each run in a fresh context so Mermaid is fetched and started each time (local server, no network delay). Measured on ${new Date().toISOString().slice(0, 10)} by \`npm run bench:graph -- --reps ${times.length}\`; ${cpus().length} cores, load average ${load.toFixed(1)} at the start. Target: ≤ 1 s (not asserted).`,
     '',

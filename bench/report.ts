@@ -1,6 +1,7 @@
 /** The benchmark's figures as the Markdown of bench/results.md: medians, ratios, targets. */
 import { median, type Measurement } from './measure.ts';
 import type { DevTimings } from './dev-server.ts';
+import type { FirstSearch } from './first-search.ts';
 import type { Weight } from './weigh.ts';
 
 export interface SizeResult {
@@ -17,6 +18,7 @@ export interface SizeResult {
   baseline?: Measurement[];
   siteWeight?: Weight;
   baselineWeight?: Weight;
+  firstSearch?: FirstSearch;
   buildFailure?: string;
   dev?: DevTimings | undefined;
   devFailure?: string | undefined;
@@ -109,7 +111,7 @@ export function resultsMarkdown(results: readonly SizeResult[], machine: Machine
     }
   }
 
-  const built = results.filter((r) => r.site && r.baseline);
+  const built = results.filter((r) => r.site);
   if (built.length) {
     out(
       '',
@@ -123,6 +125,10 @@ export function resultsMarkdown(results: readonly SizeResult[], machine: Machine
     for (const r of built) {
       const base = med(r.baseline);
       const site = med(r.site);
+      if (!r.baseline?.length && site !== undefined) {
+        out(`| ${n(r.size)} | ${r.site!.length} | not run | ${s(site)} | | | | ${mb(peak(r.site))} | | ${r.size < 10_000 ? '' : ok((peak(r.site) ?? Infinity) < 2 * 2 ** 30)} |`);
+        continue;
+      }
       if (base === undefined || site === undefined) {
         out(`| ${n(r.size)} | ${r.site!.length} | ${base === undefined ? 'failed' : s(base)} | ${site === undefined ? 'failed' : s(site)} | | | | | | |`);
         continue;
@@ -183,13 +189,51 @@ export function resultsMarkdown(results: readonly SizeResult[], machine: Machine
     }
   }
 
+  const published = results.filter((r) => r.siteWeight?.bytes !== undefined);
+  if (published.length) {
+    const big = (r: SizeResult) => r.size >= 50_000;
+    const target = (r: SizeResult, met: boolean) => (big(r) ? ok(met) : `(${ok(met).slice(2)})`);
+    out(
+      '',
+      '## 5. Publishing at scale',
+      '',
+      'What a static host stores and what a reader loads. Targets at 50,000 entries (in brackets at other sizes, for comparison): the site ≤ 1 GB and ≤ 200,000 files (GitHub and GitLab Pages), the home page ≤ 50 KB, no HTML page over 200 KB, the first search from the header ≤ 300 KB in ≤ 25 requests with results in ≤ 1.5 s (Chromium, `bench/first-search.ts`; bytes as stored, before any compression in transit), the build\'s peak memory ≤ 3 GB.',
+      '',
+      '| measure | ' + published.map((r) => `${n(r.size)} entries`).join(' | ') + ' |',
+      '| --- | ' + published.map(() => '---:').join(' | ') + ' |',
+    );
+    const row = (name: string, cell: (r: SizeResult) => string) => out(`| ${name} | ${published.map(cell).join(' | ')} |`);
+    const w = (r: SizeResult) => r.siteWeight!;
+    row('built site', (r) => `${mb(w(r).bytes)} ${target(r, w(r).bytes! <= 1e9)}`);
+    row('files', (r) => `${n(w(r).files!)} ${target(r, w(r).files! <= 200_000)}`);
+    row('HTML pages', (r) => n(w(r).pages));
+    row('home page', (r) => (w(r).homeHtmlBytes === undefined ? 'n/a' : `${kb(w(r).homeHtmlBytes!)} ${target(r, w(r).homeHtmlBytes! <= 50 * 1024)}`));
+    row('largest page', (r) => `${kb(w(r).largestHtml.bytes)} (\`${w(r).largestHtml.file}\`) ${target(r, w(r).largestHtml.bytes <= 200 * 1024)}`);
+    row('largest entry page', (r) => `${kb(w(r).largestEntryHtml.bytes)}`);
+    row('mean entry page', (r) => (w(r).meanEntryHtmlBytes === undefined ? 'n/a' : kb(w(r).meanEntryHtmlBytes!)));
+    row('search indexes (names and full text)', (r) => mb(w(r).searchIndexBytes));
+    row('first search: bytes', (r) => (r.firstSearch ? `${kb(r.firstSearch.bytes)} ${target(r, r.firstSearch.bytes <= 300 * 1024)}` : 'n/a'));
+    row('first search: requests', (r) => (r.firstSearch ? `${r.firstSearch.requests} ${target(r, r.firstSearch.requests <= 25)}` : 'n/a'));
+    row('first search: time to first result', (r) => (r.firstSearch ? `${s(r.firstSearch.ms)} ${target(r, r.firstSearch.ms <= 1500)}` : 'n/a'));
+    row('site build', (r) => (med(r.site) === undefined ? 'n/a' : s(med(r.site)!)));
+    row('site build peak memory', (r) => (peak(r.site) === undefined ? 'n/a' : `${mb(peak(r.site))} ${target(r, peak(r.site)! <= 3 * 2 ** 30)}`));
+    const small = published.find((r) => r.size === 10_000);
+    const large = published.find((r) => r.size === 50_000);
+    if (small && large && med(small.site) && med(large.site)) {
+      const growth = med(large.site)! / med(small.site)!;
+      out('', `Site build time from 10,000 to 50,000 entries: ${ratio(growth)} (target ≤ 5.5×: ${ok(growth <= 5.5)}).`);
+    }
+    const searched = published.find((r) => r.firstSearch);
+    if (searched) out('', `The first search typed ${published.filter((r) => r.firstSearch).map((r) => `“${r.firstSearch!.query}” (${r.firstSearch!.results} results shown) at ${n(r.size)} entries`).join(', ')}.`);
+  }
+
   const errors = results.filter((r) => r.checkErrors);
   for (const r of errors) out('', `\`check\` reported errors at ${n(r.size)} entries (the generated catalog should have none):`, '', '```', r.checkErrors!.trim(), '```');
   const served = results.filter((r) => r.dev || r.devFailure);
   if (served.length) {
     out(
       '',
-      '## 5. Dev server',
+      '## 6. Dev server',
       '',
       "`npm run dev` on the catalog: the first and a second request to each page (the first renders the page's code and data for the first time), then one dataset's title is changed on disk and its page is requested every 100 ms until it shows the new title. Targets at 10,000 entries: every page ≤ 1 s after the first request, an edit visible ≤ 2 s after the save. Noisy on a shared machine.",
       '',

@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { measureDevServer } from './dev-server.ts';
 import { hasGnuTime, measure, median, type Measurement } from './measure.ts';
 import { resultsMarkdown, type Run, type SizeResult } from './report.ts';
+import { firstSearch } from './first-search.ts';
 import { weigh } from './weigh.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     work: { type: 'string' },
     'skip-site': { type: 'boolean', default: false },
     'skip-check': { type: 'boolean', default: false },
+    // Stock Astro takes as long as the site build, and more memory: leave it out at 50,000.
+    'skip-baseline': { type: 'boolean', default: false },
     add: { type: 'boolean', default: false },
     'site-sizes': { type: 'string' },
     'dev-sizes': { type: 'string', default: '' },
@@ -115,12 +118,20 @@ for (const size of sizes) {
       log(`  build ${r} of ${buildReps}`);
       // Clean builds: no output or content cache left from the previous repetition.
       for (const d of [siteOut, baselineOut, `${siteOut}-cache`, `${baselineOut}-cache`]) rmSync(d, { recursive: true, force: true });
-      baseline.push(await run('baseline build', path.join(bin, 'astro'), ['build', '--root', 'bench/baseline'], { CATALOG_DIR: content, BASELINE_OUT_DIR: baselineOut, BASELINE_CACHE_DIR: `${baselineOut}-cache` }));
+      if (!values['skip-baseline']) baseline.push(await run('baseline build', path.join(bin, 'astro'), ['build', '--root', 'bench/baseline'], { CATALOG_DIR: content, BASELINE_OUT_DIR: baselineOut, BASELINE_CACHE_DIR: `${baselineOut}-cache` }));
       site.push(await run('site build', node, ['scripts/site.ts', 'build'], { CATALOG_DIR: content, CARDCAT_OUT_DIR: siteOut, CARDCAT_CACHE_DIR: `${siteOut}-cache`, CARDCAT_NO_CACHE: '1' }));
     }
     result.site = site;
-    result.baseline = baseline;
-    if (site.some((m) => m.code === 0) && existsSync(siteOut)) result.siteWeight = weigh(siteOut);
+    if (baseline.length) result.baseline = baseline;
+    if (site.some((m) => m.code === 0) && existsSync(siteOut)) {
+      result.siteWeight = weigh(siteOut);
+      try {
+        result.firstSearch = await firstSearch(siteOut);
+        log(`    first search     ${secs(result.firstSearch.ms).padStart(8)}  ${result.firstSearch.requests} requests, ${Math.round(result.firstSearch.bytes / 1024)} KB`);
+      } catch (error) {
+        log(`    first search could not be measured: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     if (baseline.some((m) => m.code === 0) && existsSync(baselineOut)) result.baselineWeight = weigh(baselineOut);
     const failed = site.find((m) => m.code !== 0) ?? baseline.find((m) => m.code !== 0);
     if (failed) result.buildFailure = failed.tail.slice(-800);
@@ -163,7 +174,7 @@ const earlier: { runs: Run[]; results: SizeResult[] } = values.add && existsSync
 const merged = new Map(earlier.results.map((r) => [r.size, r]));
 for (const r of results) {
   const old = merged.get(r.size);
-  merged.set(r.size, old ? { ...old, ...(r.check.length ? { floor: r.floor, check: r.check, checkCold: r.checkCold, checkEdit: r.checkEdit, checkErrors: r.checkErrors } : {}), ...(r.dev || r.devFailure ? { dev: r.dev, devFailure: r.devFailure } : {}), ...(r.site ? { site: r.site, baseline: r.baseline, siteWeight: r.siteWeight, baselineWeight: r.baselineWeight, buildFailure: r.buildFailure } : {}) } : r);
+  merged.set(r.size, old ? { ...old, ...(r.check.length ? { floor: r.floor, check: r.check, checkCold: r.checkCold, checkEdit: r.checkEdit, checkErrors: r.checkErrors } : {}), ...(r.dev || r.devFailure ? { dev: r.dev, devFailure: r.devFailure } : {}), ...(r.site ? { site: r.site, baseline: r.baseline, siteWeight: r.siteWeight, baselineWeight: r.baselineWeight, firstSearch: r.firstSearch, buildFailure: r.buildFailure } : {}) } : r);
 }
 const all = [...merged.values()].sort((a, b) => a.size - b.size);
 const runs = [...earlier.runs, thisRun];

@@ -9,6 +9,12 @@ import { gzipSync } from 'node:zlib';
 
 export interface Weight {
   pages: number;
+  /** Every file the site publishes, and their bytes. */
+  files?: number;
+  bytes?: number;
+  homeHtmlBytes?: number;
+  /** The mean entry page. */
+  meanEntryHtmlBytes?: number;
   largestHtml: { file: string; bytes: number };
   /** The largest page of a single entry (a hub's page, usually), apart from lists of entries. */
   largestEntryHtml: { file: string; bytes: number };
@@ -80,7 +86,19 @@ export function weigh(outDir: string, base = '/'): Weight {
       mermaid: list.some((f) => mermaidChunks.has(f)),
     };
   }
-  return { pages: html.length, largestHtml: largest, largestEntryHtml: largestEntry, ...(plainPage ? { plainPage } : {}), searchIndexBytes };
+  const entryPages = html.filter((f) => ENTRY_PAGE.test(path.relative(outDir, f).split(path.sep).join('/')));
+  const home = path.join(outDir, 'index.html');
+  return {
+    files: files.length,
+    bytes: size(files),
+    ...(files.includes(home) ? { homeHtmlBytes: statSync(home).size } : {}),
+    meanEntryHtmlBytes: entryPages.length ? size(entryPages) / entryPages.length : 0,
+    pages: html.length,
+    largestHtml: largest,
+    largestEntryHtml: largestEntry,
+    ...(plainPage ? { plainPage } : {}),
+    searchIndexBytes,
+  };
 }
 
 /** Prefer a team page (which draws no lineage graph), then any entry page, then the rest. */

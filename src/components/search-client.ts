@@ -1,4 +1,9 @@
-/** Pagefind in the browser: loaded on first use from the built site's `pagefind/` folder. */
+/**
+ * Pagefind in the browser, loaded on first use. The header's box searches the names index
+ * (`pagefind/`, one bundle over the whole catalog, fetched chunk by chunk as queries need);
+ * the search page searches the full text of every page, indexed in shards (`pagefind-1/`…,
+ * listed in `pagefind/shards.json`) that it merges (see `src/site/search-index.ts`).
+ */
 
 export interface ResultData {
   url: string;
@@ -15,29 +20,43 @@ export interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-let loading: Promise<Pagefind | undefined> | undefined;
+let names: Promise<Pagefind | undefined> | undefined;
+let fullText: Promise<Pagefind | undefined> | undefined;
 
 /** The site's base path, which the header's search form carries (`data-base`). */
 function siteBase(): string {
   return document.querySelector<HTMLElement>('[data-base]')?.dataset['base'] ?? '/';
 }
 
+const options = (base: string) => ({ baseUrl: base, excerptLength: 18 });
+
+/** The names index, for the header's search box: its cost does not grow with the catalog. */
 export function loadPagefind(): Promise<Pagefind | undefined> {
   const base = siteBase();
-  loading ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
+  names ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
     .then(async (module: Pagefind) => {
-      const options = { baseUrl: base, excerptLength: 18 };
-      await module.options(options);
-      // A large catalog is indexed in shards (see src/site/search-index.ts); Pagefind searches
-      // them as one, ranking and counting filters across all.
-      const shards = await fetch(`${base}pagefind/shards.json`)
-        .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
-        .catch(() => []);
-      await Promise.all(shards.map((shard) => module.mergeIndex(`${base}${shard}`, options)));
+      await module.options(options(base));
       return module;
     })
     .catch(() => undefined);
-  return loading;
+  return names;
+}
+
+/** The full text of every entry page, for the search page: every shard, merged, so that ranking and filter counts span them all. */
+export function loadFullText(): Promise<Pagefind | undefined> {
+  const base = siteBase();
+  fullText ??= fetch(`${base}pagefind/shards.json`)
+    .then((response) => (response.ok ? (response.json() as Promise<string[]>) : Promise.reject(new Error('no shards'))))
+    .then(async ([first, ...others]) => {
+      if (!first) return undefined;
+      // Each shard's pagefind.js is a module of its own, apart from the names index's.
+      const module = (await import(/* @vite-ignore */ `${base}${first}pagefind.js`)) as Pagefind;
+      await module.options(options(base));
+      await Promise.all(others.map((shard) => module.mergeIndex(`${base}${shard}`, options(base))));
+      return module;
+    })
+    .catch(() => undefined);
+  return fullText;
 }
 
 const normal = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();

@@ -1,10 +1,8 @@
-/** `catalog.json`: the whole catalog as one manifest, published beside the pages for other tools. */
+/** `catalog.json`: the index of the catalog manifest published beside the pages for other tools; its parts are gzipped beside it. */
 import { catalogJsonModel } from '../site/pages.ts';
 
 export function GET(): Response {
-  // Compact, unlike `npm run export -- catalog`'s copy, which people read and diff: indented,
-  // it was 98 MB at 10,000 entries, and the build held it several times over at its peak.
-  return new Response(JSON.stringify(catalogJsonModel()), {
+  return new Response(`${JSON.stringify(catalogJsonModel(), null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 }

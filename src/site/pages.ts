@@ -9,7 +9,7 @@
  * an edited entry shows on its next request.
  */
 import { KINDS, type Kind } from '../../schemas/index.ts';
-import { catalogManifest } from '../lib/interchange/export/catalog-json.ts';
+import { manifestIndex, manifestPart, manifestParts } from '../lib/pages/catalog-manifest.ts';
 import { CLOSURE_LIST_NAMES, closureListPage, closureListPages } from '../lib/pages/closure.ts';
 import { entryPage } from '../lib/pages/entry.ts';
 import { featureIndexPage, featureIndexPages } from '../lib/pages/feature-index.ts';
@@ -19,6 +19,8 @@ import { healthPage, type HealthModel } from '../lib/pages/health.ts';
 import { recentChangesPage, type RecentChangesModel } from '../lib/pages/history.ts';
 import { homePage, type HomeModel } from '../lib/pages/home.ts';
 import { searchPage, type SearchPageModel } from '../lib/pages/search.ts';
+import { searchRecords, type SearchRecord } from '../lib/pages/search-records.ts';
+import { lineageBuckets, lineageFile, type LineageFile } from '../lib/pages/lineage.ts';
 import { diagnosticsReport, getCatalog } from './catalog.ts';
 import { historyOf, pageContext, probesOf } from './context.ts';
 import { siteSettings } from './settings.ts';
@@ -34,6 +36,14 @@ export function entryPagePaths() {
         return entryPage(current, entry.id, pageContext(current));
       },
     },
+  }));
+}
+
+/** The lineage files: the deeper views of the entries that have one, a few entries to a file. */
+export function lineageFilePaths() {
+  return [...lineageBuckets(getCatalog())].map(([bucket, ids]) => ({
+    params: { bucket: String(bucket) },
+    props: { model: (): LineageFile => lineageFile(getCatalog(), ids) },
   }));
 }
 
@@ -87,8 +97,16 @@ export const guideModel = (): GuideModel => guidePage(getCatalog());
 
 export const searchModel = (): SearchPageModel => searchPage(getCatalog());
 
-/** `catalog.json`: the whole catalog as one manifest. */
-export const catalogJsonModel = (): ReturnType<typeof catalogManifest> => catalogManifest(getCatalog());
+/** The header search's names index: one record per entry. */
+export const searchRecordsModel = (): SearchRecord[] => searchRecords(getCatalog());
+
+/** `catalog.json`: the manifest's index; its parts are `catalogPartPaths`. */
+export const catalogJsonModel = (): Record<string, unknown> => manifestIndex(getCatalog());
+
+/** The manifest's parts, `catalog/<part>.json.gz`: one per kind, the edges and the diagnostics. */
+export function catalogPartPaths() {
+  return manifestParts(getCatalog()).map(({ name }) => ({ params: { part: name }, props: { model: (): unknown[] => manifestPart(getCatalog(), name) } }));
+}
 
 /** What the content loader stores for each entry: what routes need, and the text its digest is taken of. */
 export interface StoredEntry {

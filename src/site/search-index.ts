@@ -1,24 +1,28 @@
 /**
- * The Pagefind index of a built site's entry pages. It runs after `astro build` has exited
+ * The Pagefind indexes of a built site. They are written after `astro build` has exited
  * (`scripts/site.ts build`), not in an Astro hook, so that Astro's memory is free by then.
  *
- * Pagefind holds everything it indexes in memory, about 0.3 MB for each of our entry pages
- * (3.4 GB at 10,000), so a large catalog is indexed in shards of at most `SHARD_PAGES`
- * pages, each in a process of its own, two at a time: at 10,000 entries that peaks near
- * 1.2 GB, and takes no longer than one process did. The first shard is the site's
- * `pagefind/` bundle, the others `pagefind-2/`, `pagefind-3/`…, listed in
- * `pagefind/shards.json`; the search page merges them in the browser.
+ * Two indexes. `pagefind/` is the names index the header's search box reads: one small
+ * record per entry (`src/lib/pages/search-records.ts`), in one bundle, whose word index
+ * Pagefind splits into chunks fetched as a query needs them, so that a first search costs
+ * about the same whatever the catalog's size. The full text of the entry pages is the
+ * search page's: Pagefind holds everything it indexes in memory, about 0.3 MB for each of
+ * our entry pages (3.4 GB at 10,000), so it is indexed in shards of at most `SHARD_PAGES`
+ * pages, each in a process of its own, two at a time (at 10,000 entries that peaks near
+ * 1.2 GB), as `pagefind-1/`, `pagefind-2/`…, listed in `pagefind/shards.json`; the search
+ * page merges them in the browser.
  *
  * Only elements marked `data-pagefind-body` (entry content) are indexed, so navigation,
  * graphs and closure lists never pollute results.
  */
 import { fork } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import { KIND_NAMES, KINDS } from '../../schemas/index.ts';
+import { SEARCH_RECORDS_FILE, type SearchRecord } from '../lib/pages/search-records.ts';
 
 const SHARD_PAGES = 1000;
 const AT_ONCE = Math.min(2, availableParallelism());
@@ -34,17 +38,18 @@ export interface IndexOptions {
   progress?: (indexed: number, total: number) => void;
 }
 
-/** Indexes the entry pages under `outDir`; returns how many it indexed. */
+/** Indexes the names of the entries and the full text of their pages under `outDir`; returns how many pages it indexed. */
 export async function indexSearch(outDir: string, options: IndexOptions = {}): Promise<number> {
   const { shardPages = SHARD_PAGES, progress } = options;
+  await indexNames(outDir);
   const pages = entryPages(outDir);
   const shards: string[][] = [];
   for (let i = 0; i < pages.length; i += shardPages) shards.push(pages.slice(i, i + shardPages));
-  const bundles = shards.map((_, i) => (i === 0 ? 'pagefind' : `pagefind-${i + 1}`));
+  const bundles = shards.map((_, i) => `pagefind-${i + 1}`);
 
   let indexed = 0;
-  if (shards.length <= 1) {
-    indexed = await indexPages(outDir, pages.length > 0 ? globOf(pages) : ENTRY_PAGES, path.join(outDir, 'pagefind'));
+  if (shards.length === 1) {
+    indexed = await indexPages(outDir, globOf(pages), path.join(outDir, bundles[0]!));
   } else {
     let next = 0;
     const worker = async () => {
@@ -63,19 +68,40 @@ export async function indexSearch(outDir: string, options: IndexOptions = {}): P
     };
     await Promise.all(Array.from({ length: Math.min(AT_ONCE, shards.length) }, worker));
   }
-  writeFileSync(path.join(outDir, 'pagefind', 'shards.json'), JSON.stringify(bundles.slice(1).map((b) => `${b}/`)) + '\n');
+  writeFileSync(path.join(outDir, 'pagefind', 'shards.json'), JSON.stringify(bundles.map((b) => `${b}/`)) + '\n');
   return indexed;
 }
 
-// Entry pages only (`datasets/<id>/index.html`): they are the pages with searchable
-// content, and reading the closure lists and indexes as well took Pagefind half again as long.
-const ENTRY_PAGES = `{${KIND_NAMES.map((kind) => KINDS[kind].folder).join(',')}}/*/index.html`;
+/** The names index, `pagefind/`, from the records the build wrote (`search-records.json`), which it then removes: they are not for readers. */
+async function indexNames(outDir: string): Promise<void> {
+  const file = path.join(outDir, SEARCH_RECORDS_FILE);
+  if (!existsSync(file)) throw new Error(`${file} is missing: the site build writes it from src/pages/search-records.json.ts.`);
+  const records = JSON.parse(readFileSync(file, 'utf8')) as SearchRecord[];
+  const { index, errors } = await createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    // In batches: one request at a time to Pagefind's process would wait on each round trip.
+    for (let i = 0; i < records.length; i += 500) {
+      const batch = records.slice(i, i + 500);
+      const added = await Promise.all(batch.map((record) => index.addCustomRecord({ ...record, meta: { ...record.meta }, language: 'en' })));
+      const failed = added.findIndex((a) => a.errors.length);
+      if (failed >= 0) throw new Error(`Pagefind could not index ${batch[failed]!.url}: ${added[failed]!.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    await close();
+  }
+  rmSync(file);
+}
 
 /** A glob matching exactly `pages`. Entry ids are kebab-case, so the paths need no escaping. */
 const globOf = (pages: readonly string[]) => (pages.length === 1 ? pages[0]! : `{${pages.join(',')}}`);
 
 /**
- * The pages `ENTRY_PAGES` matches, relative to `outDir`, in order, and then the pages of
+ * The entry pages (`datasets/<id>/index.html`), relative to `outDir`, in order: they are
+ * the pages with searchable content, and reading the closure lists and indexes as well took
+ * Pagefind half again as long. Then the pages of
  * the Features index: a column used as a feature has no page of its own, so its row there
  * is where search finds it.
  */

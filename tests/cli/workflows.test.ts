@@ -131,6 +131,11 @@ describe('GitHub workflows', () => {
     // Entry pages show their git history; a shallow checkout would cut it at the last commit.
     const checkout = steps(workflow).find((s) => s.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.['fetch-depth']).toBe(0);
+    // The site's size is checked after the build and before the upload, by the tested script.
+    const runs = steps(workflow).map((s) => s.run ?? s.uses ?? '');
+    const guard = runs.indexOf('node scripts/site-limits.ts dist --host github');
+    expect(guard).toBeGreaterThan(runs.indexOf('npm run build'));
+    expect(guard).toBeLessThan(runs.findIndex((r) => r.startsWith('actions/upload-pages-artifact@')));
   });
 });
 

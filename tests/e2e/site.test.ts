@@ -77,6 +77,8 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
 
   it('finds an entry first when its title is typed into the header search box', async () => {
     const { page, problems, close } = await open(site.url);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
     const search = page.getByRole('searchbox', { name: 'Search the catalog' });
     await search.fill('Viewing events, labelled');
     const first = page.locator('#site-search-results li a').first();
@@ -85,6 +87,9 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
     expect(await first.locator('.badge').textContent()).toBe('Dataset');
     expect(await first.locator('.result-desc').textContent()).toBe("One row per play event, with the user's churn label 30 days later.");
     expect(new URL((await first.getAttribute('href'))!, site.url).href).toBe(entryUrl('datasets', 'viewing-events-labelled'));
+    // The box reads the names index alone: none of the full text's shards.
+    expect(requested.filter((url) => url.includes('/pagefind/')).length).toBeGreaterThan(0);
+    expect(requested.filter((url) => /\/pagefind-\d+\//.test(url))).toEqual([]);
     expect(problems).toEqual([]);
     await close();
   });
@@ -106,7 +111,7 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
   it('searches and counts across every bundle of a search index split into shards', async () => {
     const shards = JSON.parse(readFileSync(path.join(site.outDir, 'pagefind', 'shards.json'), 'utf8')) as string[];
     // Every entry page, and the one page of the Features index.
-    expect(shards).toEqual(Array.from({ length: Math.ceil((catalog.entries.length + 1) / 10) - 1 }, (_, i) => `pagefind-${i + 2}/`));
+    expect(shards).toEqual(Array.from({ length: Math.ceil((catalog.entries.length + 1) / 10) }, (_, i) => `pagefind-${i + 1}/`));
     const count = (kind: string) => catalog.entries.filter((e) => e.kind === kind).length;
     const { page, problems, close } = await open(`${site.url}search/?kind=Team`);
     // Teams come last in kind order, so they are in the last bundles, not the first.
@@ -152,8 +157,11 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
     // Nodes are plain links to the entries' pages.
     const links = await svg.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href')));
     expect(links).toContain(`/datasets/${upstream[0]!.id}/`);
-    // A deeper view is one choice away.
+    // A deeper view is one choice away, fetched then: the page holds the first view's text only.
+    expect(await box.locator('template[data-graph]').count()).toBe(1);
+    const fetched = page.waitForResponse((response) => /\/lineage\/\d+\.json\.gz$/.test(response.url()));
     await box.getByLabel('Steps each way').selectOption('2');
+    expect((await fetched).status()).toBe(200);
     await expect.poll(async () => (await svg.textContent()) ?? '', { timeout: 20_000 }).toContain('Raw play events');
     expect(problems).toEqual([]);
     await close();

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CLOSURE_INLINE, CLOSURE_PAGE_SIZE, closureListPage, closureListPages } from '../../src/lib/pages/closure.ts';
 import { entryPage } from '../../src/lib/pages/entry.ts';
 import type { DatasetBody } from '../../src/lib/pages/dataset.ts';
+import { hasDeeperLineage, LINEAGE_BUCKET_ENTRIES, lineageBucket, lineageBucketCount, lineageBuckets, lineageFile } from '../../src/lib/pages/lineage.ts';
+import { demoCatalog } from './demo.ts';
 import { catalogOf } from '../helpers/catalog.ts';
 import { roundTrip } from './demo.ts';
 
@@ -98,5 +100,56 @@ describe('the lineage section', () => {
     const lone = catalogOf({ 'teams/t.yaml': 'title: T\ndescription: A team.\nmembers:\n  - { name: A }\n', 'datasets/alone.yaml': 'title: Alone\ndescription: By itself.\nowners: [t]\n' });
     // The owner is a relation too, but not lineage.
     expect((entryPage(lone, 'alone').body as DatasetBody).lineage).toMatchObject({ connected: false, views: [], closures: [] });
+  });
+
+  it('puts only the first view\'s text on the page, and the deeper views in a file it links', () => {
+    const { lineage } = entryPage(catalog, 'step-2').body as DatasetBody;
+    // Three steps each way reach the hub and the chain's end: a fourth or fifth would show nothing more.
+    expect(lineage.views.map((v) => v.depth)).toEqual([1, 2, 3]);
+    expect(lineage.views[0]!.text).toMatch(/^flowchart/);
+    expect(lineage.views.slice(1).every((v) => v.text === undefined)).toBe(true);
+    const bucket = lineageBucket(catalog, 'step-2');
+    expect(lineage.deeperUrl).toBe(`/c/lineage/${bucket}.json.gz#step-2`);
+    const file = lineageFile(catalog, lineageBuckets(catalog).get(bucket)!);
+    // The file holds each deeper view the page offers, with the node counts its menu shows.
+    const views = file.entries['step-2']!;
+    expect(views.map(({ depth, nodes }) => ({ depth, nodes }))).toEqual(lineage.views.slice(1));
+    expect(views.every((v) => v.text.startsWith('flowchart'))).toBe(true);
+    expect(views.map((v) => v.text.includes('/step-5/'))).toEqual([false, true]);
+    expect(roundTrip(file)).toEqual(file);
+  });
+
+  it('links no file when one view shows everything, or the first view is already full', () => {
+    // The hub's first view is full already: a deeper one would show as many boxes.
+    const { lineage: hub } = entryPage(catalog, 'hub').body as DatasetBody;
+    expect(hub.views).toHaveLength(1);
+    expect(hub.deeperUrl).toBeUndefined();
+    const pair = catalogOf({ 'teams/t.yaml': 'title: T\ndescription: A team.\nmembers:\n  - { name: A }\n', 'datasets/a.yaml': 'title: A\ndescription: A.\nowners: [t]\n', 'datasets/b.yaml': 'title: B\ndescription: B.\nowners: [t]\nderived_from: [{ dataset: a }]\n' });
+    expect((entryPage(pair, 'b').body as DatasetBody).lineage.deeperUrl).toBeUndefined();
+    expect(lineageFile(pair, ['b']).entries).toEqual({ b: [] });
+  });
+
+  it('puts every entry with a deeper view in the one file its page links, a few entries to a file', () => {
+    const buckets = lineageBuckets(catalog);
+    const listed = [...buckets.values()].flat();
+    expect(listed.sort()).toEqual(catalog.entries.filter((e) => hasDeeperLineage(catalog, e.id)).map((e) => e.id).sort());
+    for (const [bucket, ids] of buckets) for (const id of ids) expect(lineageBucket(catalog, id)).toBe(bucket);
+    expect(lineageBucketCount(catalog)).toBe(Math.ceil(catalog.entries.length / LINEAGE_BUCKET_ENTRIES));
+    // The ids spread over the files: no file holds more than a few times its share.
+    const sizes = [...buckets.values()].map((ids) => ids.length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(LINEAGE_BUCKET_ENTRIES * 3);
+  });
+
+  it('lists a lineage file for exactly the entries whose page links one', () => {
+    for (const c of [catalog, demoCatalog()]) {
+      for (const entry of c.entries) {
+        const body = entryPage(c, entry.id).body as { lineage?: DatasetBody['lineage'] };
+        if (!body.lineage) {
+          expect(hasDeeperLineage(c, entry.id), entry.id).toBe(false);
+          continue;
+        }
+        expect(hasDeeperLineage(c, entry.id), entry.id).toBe(body.lineage.deeperUrl !== undefined);
+      }
+    }
   });
 });

@@ -8,7 +8,7 @@ import { CLOSURE_INLINE } from '../../src/lib/pages/closure.ts';
 import { entryPage } from '../../src/lib/pages/entry.ts';
 import { getCatalog } from '../../src/site/catalog.ts';
 import { pageContext } from '../../src/site/context.ts';
-import { catalogJsonModel, closureListPaths, contentState, entryPagePaths, kindIndexPaths } from '../../src/site/pages.ts';
+import { catalogJsonModel, catalogPartPaths, closureListPaths, contentState, entryPagePaths, kindIndexPaths } from '../../src/site/pages.ts';
 import { writeProject } from '../helpers/catalog.ts';
 
 const TEAM = 'title: T\ndescription: A team.\nmembers:\n  - { name: A }\n';
@@ -57,6 +57,9 @@ describe('the routes glue', () => {
     expect(state.report.errors).toBe(0);
     expect(state.entries.map((e) => e.id)).toEqual(getCatalog().entries.map((e) => e.id));
     expect(state.entries.find((e) => e.id === 'hub')).toMatchObject({ kind: 'dataset', file: 'content/datasets/hub.yaml', title: 'Hub', text: expect.stringContaining('title: Hub') });
-    expect((catalogJsonModel()['entries'] as { id: string }[]).map((e) => e.id)).toEqual(state.entries.map((e) => e.id));
+    const parts = catalogPartPaths();
+    expect((catalogJsonModel()['counts'] as { entries: number }).entries).toBe(state.entries.length);
+    expect(parts.map((p) => p.params.part)).toEqual(['datasets', 'teams', 'edges', 'diagnostics']);
+    expect(parts.slice(0, 2).flatMap((p) => (p.props.model() as { id: string }[]).map((e) => e.id)).sort()).toEqual(state.entries.map((e) => e.id).sort());
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { guidePage } from '../../src/lib/pages/guide.ts';
 import { healthPage } from '../../src/lib/pages/health.ts';
-import { homePage, lastTouched, RECENT_ENTRIES } from '../../src/lib/pages/home.ts';
+import { INDEX_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
+import { HOME_PRODUCTION, homePage, lastTouched, RECENT_ENTRIES } from '../../src/lib/pages/home.ts';
 import { catalogOf } from '../helpers/catalog.ts';
 import { demoCatalog, roundTrip, TODAY } from './demo.ts';
 
@@ -43,6 +44,34 @@ describe('the home page model', () => {
       'models/n.yaml': 'title: N\ndescription: Falls back.\nowners: [t]\nstage: development\n',
     });
     expect(homePage(catalog, 'X').production).toEqual([{ ref: expect.stringContaining('>M</a>'), description: 'Scores.', metrics: 2, missed: 1 }]);
+    expect(homePage(catalog, 'X')).toMatchObject({ productionTotal: 1, productionUrl: '/models/?stage=production' });
+  });
+
+  it('shows a bounded selection of production models, those missing objectives first, and links them all', () => {
+    const files: Record<string, string> = { 'teams/t.yaml': TEAM };
+    const total = HOME_PRODUCTION * 3;
+    for (let i = 0; i < total; i++) {
+      // Every fifth model misses its objective; the others meet it.
+      const value = i % 5 === 0 ? 0.5 : 0.9;
+      files[`models/m-${String(i).padStart(2, '0')}.yaml`] = `title: M${String(i).padStart(2, '0')}\ndescription: Scores.\nowners: [t]\nstage: production\nfallback: n\nreviewed: 2026-01-${String((i % 28) + 1).padStart(2, '0')}\nmetrics:\n  - { name: auc, value: ${value}, objective: { min: 0.7 } }\n`;
+    }
+    const home = homePage(catalogOf(files), 'X');
+    expect(home.productionTotal).toBe(total);
+    expect(home.production).toHaveLength(HOME_PRODUCTION);
+    const missing = Math.ceil(total / 5);
+    expect(home.production.slice(0, missing).every((m) => m.missed === 1)).toBe(true);
+    expect(home.production.slice(missing).every((m) => m.missed === 0)).toBe(true);
+    // After the misses, the latest reviewed: M27 (the 28th of January) comes first.
+    expect(home.production[missing]!.ref).toContain('>M27</a>');
+    expect(home.productionUrl).toBe('/models/?stage=production');
+  });
+
+  it('links the search page for every production model when the models index is paged', () => {
+    const files: Record<string, string> = { 'teams/t.yaml': TEAM };
+    for (let i = 0; i <= INDEX_PAGE_SIZE; i++) files[`models/m-${i}.yaml`] = `title: M${i}\ndescription: Scores.\nowners: [t]\nstage: ${i < 3 ? 'production\nfallback: n' : 'development'}\n`;
+    const home = homePage(catalogOf(files, { config: 'site:\n  title: X\n  base: /c/\n' }), 'X');
+    expect(home.productionTotal).toBe(3);
+    expect(home.productionUrl).toBe('/c/search/?kind=Model&stage=production');
   });
 
   it('counts the distinct entries that need attention as the health page does, and the diagnostics', () => {

@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSURE_INLINE } from '../../src/lib/pages/closure.ts';
 import { writeProject } from '../helpers/catalog.ts';
@@ -242,8 +243,14 @@ describe('building the site from a catalog served under a sub-path', () => {
     expect(read('teams/data-team/index.html')).not.toContain('application/ld+json');
   });
 
-  it('publishes catalog.json with every entry, the typed edges and the diagnostics', () => {
-    const manifest = JSON.parse(read('catalog.json')) as { entries: { id: string }[]; edges: { from: string; to: string; type: string }[]; diagnostics: unknown[] };
+  it('publishes catalog.json as an index of gzipped parts: every entry by kind, the typed edges and the diagnostics', () => {
+    const index = JSON.parse(read('catalog.json')) as { parts: { entries: Record<string, string>; edges: string; diagnostics: string } };
+    const part = (file: string) => JSON.parse(gunzipSync(readFileSync(path.join(site.outDir, file))).toString('utf8')) as never[];
+    const manifest = {
+      entries: Object.values(index.parts.entries).flatMap(part) as { id: string }[],
+      edges: part(index.parts.edges) as { from: string; to: string; type: string }[],
+      diagnostics: part(index.parts.diagnostics) as unknown[],
+    };
     expect(manifest.entries.map((e) => e.id).filter((id) => !/^part-/.test(id)).sort()).toEqual(['customer', 'data-team', 'events-api', 'labelled-events', 'raw-events', 'scorer']);
     expect(manifest.entries).toHaveLength(6 + PARTS);
     expect(manifest.edges).toContainEqual(expect.objectContaining({ from: 'labelled-events', to: 'raw-events', type: 'derived_from' }));

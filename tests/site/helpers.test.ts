@@ -32,6 +32,11 @@ describe('site addresses', () => {
     expect(xml).toContain('<loc>https://acme.example/catalog/datasets/x/</loc>');
     expect(xml.match(/<url>/g)).toHaveLength(2);
   });
+
+  it('lists pages only, not the files published for tools and scripts', () => {
+    const xml = sitemapXml('https://acme.example/', ['/', 'datasets/x/', 'datasets/x/lineage.json.gz', 'catalog.json', 'catalog/models.json.gz', 'search-records.json', 'sitemap.v2/']);
+    expect([...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual(['https://acme.example/', 'https://acme.example/datasets/x/', 'https://acme.example/sitemap.v2/']);
+  });
 });
 
 describe('health, facets and rights for pages', () => {

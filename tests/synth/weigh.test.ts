@@ -26,6 +26,17 @@ describe('weighing a built site', () => {
     expect(weight.searchIndexBytes).toBe('{"pages": 3}'.length);
   });
 
+  it('counts every file and byte the site publishes, the home page and the mean entry page', () => {
+    const root = writeProject({
+      'dist/index.html': 'h'.repeat(300),
+      'dist/datasets/a/index.html': 'a'.repeat(100),
+      'dist/models/b/index.html': 'b'.repeat(200),
+      'dist/datasets/a/lineage.json.gz': 'z'.repeat(50),
+      'dist/catalog.json': '{}',
+    });
+    expect(weigh(path.join(root, 'dist'))).toMatchObject({ files: 5, bytes: 652, homeHtmlBytes: 300, meanEntryHtmlBytes: 150, pages: 3 });
+  });
+
   it('says so when a page without a graph pulls Mermaid in with a static import', () => {
     const root = writeProject({
       'dist/teams/data-team/index.html': '<html><body><script type="module">import "/_astro/page.js";</script></body></html>',

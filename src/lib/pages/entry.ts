@@ -5,7 +5,7 @@
  */
 import { KINDS, type Kind } from '../../../schemas/index.ts';
 import { entryJsonLd, jsonLdScript } from '../interchange/export/jsonld.ts';
-import { facetValues, SEARCH_FACETS } from '../site/facets.ts';
+import { facetValues, SEARCH_FACETS, type OwnerNames } from '../site/facets.ts';
 import type { Catalog, Entry } from '../types.ts';
 import type { PageContext } from './context.ts';
 import { datasetBody, type DatasetBody } from './dataset.ts';
@@ -100,10 +100,15 @@ function withExtras(toc: TocItem[], probe: boolean, history: boolean): TocItem[]
   return out;
 }
 
+/** The search filters of an entry, as key and value pairs: its page's, and its record's in the names index. */
+export function searchFilters(entry: Entry, names?: OwnerNames): [string, string][] {
+  const filters = facetValues(entry, names);
+  return [['kind', KINDS[entry.kind].label], ...SEARCH_FACETS.flatMap((facet) => filters[facet].map((v): [string, string] => [facet, v]))];
+}
+
 export function entryPage(catalog: Catalog, id: string, context: PageContext = {}): EntryPageModel {
   const entry = catalog.byId.get(id);
   if (!entry) throw new Error(`No entry \`${id}\` in the catalog: an entry page needs one.`);
-  const filters = facetValues(entry, catalog.byId);
   const jsonLd = entryJsonLd(catalog, entry);
   const probe = probeSection(catalog, context.probes, entry.id);
   const history = entryHistory(context.history, entry);
@@ -114,7 +119,7 @@ export function entryPage(catalog: Catalog, id: string, context: PageContext = {
     description: entry.data.description,
     section: `${KINDS[entry.kind].folder}/`,
     jsonLd: jsonLd && jsonLdScript(jsonLd),
-    filters: [['kind', KINDS[entry.kind].label], ...SEARCH_FACETS.flatMap((facet) => filters[facet].map((v): [string, string] => [facet, v]))],
+    filters: searchFilters(entry, catalog.byId),
     header: entryHeader(catalog, entry),
     toc: withExtras(entryToc(entry), probe !== undefined, history !== undefined),
     body: entryBody(catalog, entry),
