@@ -5,13 +5,8 @@
  */
 import type { ChangeStatus, Commit } from './log.ts';
 
-export interface Change {
-  hash: string;
-  short: string;
-  author: string;
-  author_date: string;
-  date: string;
-  subject: string;
+/** One commit as it touched one file. */
+export interface Change extends Pick<Commit, 'hash' | 'short' | 'author' | 'author_date' | 'date' | 'subject'> {
   status: ChangeStatus;
   /** The file's path in that commit, relative to the content folder, when it lay inside it. */
   path: string;
