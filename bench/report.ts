@@ -96,7 +96,7 @@ export function resultsMarkdown(results: readonly SizeResult[], machine: Machine
       '',
       '## 1b. `check` with the parse cache',
       '',
-      "`check` above runs with `--no-cache`. Here the cache (`.cache/cardcat/` beside the content folder) is deleted before the cold run, which parses every file and writes it; then one dataset's title is changed and `check` runs again, parsing that file alone. Targets: cold no noticeably slower than without the cache; after a one-file edit, ≤ 1 s at 10,000 entries. The machine is shared, so these times are noisy: compare the columns of one row.",
+      "`check` above runs with `--no-cache`. Here the cache (`.cache/cardcat/` in the folder the command runs from) is deleted before the cold run, which parses every file and writes it; then one dataset's title is changed and `check` runs again, parsing that file alone. Targets: cold no noticeably slower than without the cache; after a one-file edit, ≤ 1 s at 10,000 entries. The machine is shared, so these times are noisy: compare the columns of one row.",
       '',
       '| entries | runs | no cache | cold cache | one edit, warm cache | CPU: no cache, cold, one edit | edit / no cache | target ≤ 1 s at 10,000 |',
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',

@@ -24,6 +24,7 @@ import { hasGnuTime, measure, median, type Measurement } from './measure.ts';
 import { resultsMarkdown, type Run, type SizeResult } from './report.ts';
 import { firstSearch } from './first-search.ts';
 import { weigh } from './weigh.ts';
+import { cacheFolderFor } from '../src/lib/parse-cache.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -100,7 +101,7 @@ for (const size of sizes) {
     const c = await run('check', node, [...checkArgs, '--no-cache']);
     check.push(c);
     if (c.code !== 0) checkErrors = c.tail.slice(-600);
-    rmSync(path.join(dir, '.cache'), { recursive: true, force: true });
+    rmSync(cacheFolderFor(content, root), { recursive: true, force: true });
     checkCold.push(await run('check, cold cache', node, checkArgs));
     if (!edited) continue;
     writeFileSync(edited, original.replace(/^title: (.*)$/m, `title: $1 (edit ${r})`));

@@ -1,6 +1,7 @@
 /** What every command shares: its working folder, where it writes, and how it fails. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { cacheFolderFor } from '../src/lib/parse-cache.ts';
 import { buildCatalog, ContentFolderError } from '../src/lib/catalog.ts';
 import type { Catalog } from '../src/lib/types.ts';
 
@@ -59,10 +60,11 @@ export function loadCatalog(
     throw new UsageError(`Unexpected \`--today ${flags.today}\`, expected a date written YYYY-MM-DD, such as \`2026-11-23\``);
   }
   try {
-    return buildCatalog(contentDir(io, flags.content), {
+    const root = contentDir(io, flags.content);
+    return buildCatalog(root, {
       ...(configFile ? { configFile } : {}),
       ...(flags.today ? { today: flags.today } : {}),
-      cache: !flags['no-cache'],
+      cache: !flags['no-cache'] && cacheFolderFor(root, io.cwd),
     });
   } catch (error) {
     if (error instanceof ContentFolderError) throw new UsageError(error.message);

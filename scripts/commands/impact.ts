@@ -44,7 +44,7 @@ export function impact(args: string[], io: Io): number {
   const input: ImpactInput = { after, changes: [], contentPath: '', ids: positionals };
   if (values.since !== undefined) {
     try {
-      Object.assign(input, compareWithRef(after, values.since, values.config ? path.resolve(io.cwd, values.config) : undefined, values.today, !values['no-cache']));
+      Object.assign(input, compareWithRef(after, values.since, values.config ? path.resolve(io.cwd, values.config) : undefined, values.today, !values['no-cache'] && cacheFolderFor(after.root, io.cwd)));
     } catch (error) {
       if (error instanceof GitError) throw new UsageError(error.message);
       throw error;
@@ -57,7 +57,7 @@ export function impact(args: string[], io: Io): number {
 }
 
 /** The changed files since `ref`, and the catalog as it was there, built from a scratch copy. */
-function compareWithRef(after: Catalog, ref: string, configFile: string | undefined, today: string | undefined, cache: boolean): Partial<ImpactInput> {
+function compareWithRef(after: Catalog, ref: string, configFile: string | undefined, today: string | undefined, cache: string | false): Partial<ImpactInput> {
   const root = repoRoot(after.root);
   const commit = resolveCommit(root, ref);
   const repoPath = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
@@ -79,7 +79,7 @@ function compareWithRef(after: Catalog, ref: string, configFile: string | undefi
       configFile: oldConfig && existsSync(oldConfig) ? oldConfig : false,
       today: today ?? after.today,
       // The work tree's cache: most files are the same at the ref, and are not parsed again.
-      cache: cache && cacheFolderFor(after.root),
+      cache,
     });
     return { before, since: ref, changes, contentPath, ...(configPath ? { configPath } : {}) };
   } finally {

@@ -5,6 +5,7 @@ import { KIND_NAMES, KINDS, type Kind } from '../../schemas/index.ts';
 import { buildCatalog, ContentFolderError, type BuildOptions } from '../../src/lib/catalog.ts';
 import { formatPretty } from '../../src/lib/format/pretty.ts';
 import { ID_PATTERN } from '../../src/lib/ids.ts';
+import { cacheFolderFor } from '../../src/lib/parse-cache.ts';
 import { FileExistsError, writeNewFile } from '../../src/lib/safe-write.ts';
 import { didYouMean } from '../../src/lib/suggest.ts';
 import { entryTemplate } from '../../src/lib/templates.ts';
@@ -64,7 +65,7 @@ export function newEntry(args: string[], io: Io): number {
   }
 
   const root = contentDir(io, values.content);
-  const options = { ...(values.config ? { configFile: path.resolve(io.cwd, values.config) } : {}), cache: !values['no-cache'] };
+  const options = { ...(values.config ? { configFile: path.resolve(io.cwd, values.config) } : {}), cache: !values['no-cache'] && cacheFolderFor(root, io.cwd) };
   const before = build(root, options);
   // Ids are unique across kinds and extensions: `x.yaml` beside `x.md` would be just as ambiguous.
   const taken = [...before.files.values()].find((f) => f.id === id);

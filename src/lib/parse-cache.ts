@@ -144,11 +144,11 @@ function packageRoot(): string | undefined {
 }
 
 /** Where the cache of a content folder lives: `.cache/cardcat/` beside it (in its parent). */
-export function cacheFolderFor(contentRoot: string): string {
+export function cacheFolderFor(contentRoot: string, base?: string): string {
   const root = path.resolve(contentRoot);
-  // Two content folders may share a parent; the name keeps their caches apart.
+  // Two content folders may share a cache folder; the name keeps their caches apart.
   const tag = hash('sha1', root, 'hex').slice(0, 12);
-  return path.join(path.dirname(root), '.cache', 'cardcat', `parsed-${path.basename(root)}-${tag}`);
+  return path.join(base ?? path.dirname(root), '.cache', 'cardcat', `parsed-${path.basename(root)}-${tag}`);
 }
 
 /**

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { buildCatalog, type BuildOptions } from '../lib/catalog.ts';
 import { IncrementalCatalog } from '../lib/incremental-catalog.ts';
+import { cacheFolderFor } from '../lib/parse-cache.ts';
 import { counts, formatPretty } from '../lib/format/pretty.ts';
 import type { Catalog } from '../lib/types.ts';
 
@@ -26,7 +27,8 @@ const PRODUCTION = process.env['NODE_ENV'] === 'production';
 
 function options(): BuildOptions {
   const today = process.env['CARDCAT_TODAY'];
-  return { ...(today ? { today } : {}), cache: !process.env['CARDCAT_NO_CACHE'] };
+  // In the folder the site is built from, as for every command.
+  return { ...(today ? { today } : {}), cache: !process.env['CARDCAT_NO_CACHE'] && cacheFolderFor(contentDir(), process.cwd()) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * What the header's search box searches: one small record per entry (its title, id,
- * description, tags, synonyms and column names), indexed by Pagefind as one bundle over
+ * tags, synonyms and column names; its description is shown, not searched), indexed by Pagefind as one bundle over
  * the whole catalog. Pagefind splits that bundle's word index into chunks and fetches only
  * those a query needs, so a first search costs about the same at 50,000 entries as at 5,000.
  * The full text of every page is indexed too, in shards (see `src/site/search-index.ts`),
@@ -20,9 +20,10 @@ export interface SearchRecord {
 }
 
 /** The words a reader types to find an entry by name: its title first, then what else names it. */
+// Not the description: records have no weights, and a term's synonym written in thirty
+// descriptions would outrank the term it names. The search page's full text has them.
 function nameWords(entry: Entry): string[] {
   const words: string[] = [entry.data.title, entry.id.replaceAll('-', ' ')];
-  if (entry.data.description) words.push(entry.data.description);
   words.push(...(entry.data.tags ?? []));
   if (entry.kind === 'glossary') words.push(...(entry.data.synonyms ?? []));
   if (entry.kind === 'dataset') words.push(...(entry.data.schema ?? []).map((c) => c.name));
