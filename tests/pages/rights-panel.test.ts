@@ -20,6 +20,8 @@ describe('the Rights panel', () => {
     expect(row!.from).toHaveLength(MAX_ORIGINS);
     expect(row!.from[0]).toContain('>NC 0</a>');
     expect(row!.more).toBe(4 - MAX_ORIGINS);
+    // Links without the description as tooltip, which every row repeated.
+    expect(row!.from.join('')).not.toContain('title=');
   });
 
   it('shortens a long path to its first steps and its last, saying how many it leaves out', () => {

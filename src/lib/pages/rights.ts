@@ -76,9 +76,10 @@ export function rightsPanel(catalog: Catalog, entry: Entry<'dataset'> | Entry<'m
   const license = entry.kind === 'dataset' ? entry.data.rights?.license : entry.data.license;
   const uses = (list: readonly string[] | undefined) => list?.map((use) => ({ use, label: catalog.config.uses[use]?.description ?? use }));
   // Written as strings, since a model below a hub lists dozens of these.
+  // No description as tooltip: the same few origins recur in every row, each time with it.
   const ref = (id: string) => links.ref(id, false);
   const originHtml = (o: { id: string; path: readonly string[] }) =>
-    links.ref(o.id) + (o.path.length > 2 ? `<span class="path"> through ${shortPathHtml(o.path.slice(1, -1), ref)}</span>` : '');
+    ref(o.id) + (o.path.length > 2 ? `<span class="path"> through ${shortPathHtml(o.path.slice(1, -1), ref)}</span>` : '');
   const answers = useAnswers(catalog, entry);
   const reasonHtml = (r: Reason) =>
     inlineCode(r.text) + (r.path && r.path.length > 1 ? ` <span class="path">Path from here: ${shortPathHtml(r.path.slice(1), ref)}</span>` : '');
