@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog.ts';
+import { CLOSURE_INLINE } from '../../src/lib/pages/closure.ts';
 import { browserMissing } from './browser.ts';
 import { repoRoot } from './build.ts';
 import { siteInBrowser, type SiteInBrowser } from './site-in-browser.ts';
@@ -171,7 +172,7 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
     const { page, close } = await open(entryUrl('models', 'churn-predictor'), { javaScript: false });
     const dependsOn = page.locator('[data-closure-list="depends-on"] tbody tr');
     const expected = catalog.graph.closure('churn-predictor', 'up');
-    expect(await dependsOn.count()).toBe(Math.min(expected.length, 25));
+    expect(await dependsOn.count()).toBe(Math.min(expected.length, CLOSURE_INLINE));
     expect(await dependsOn.first().locator('td').nth(2).textContent()).toBe('1');
     const deep = expected.find((m) => m.depth >= 2)!;
     const row = page.locator('[data-closure-list="depends-on"] tr', { hasText: catalog.byId.get(deep.id)!.data.title });

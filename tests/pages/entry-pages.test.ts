@@ -1,11 +1,13 @@
 /** The page models of datasets, sources, teams, people, glossary terms and licenses, from small fixture catalogs. */
 import { describe, expect, it } from 'vitest';
+import { datasetJsonLd } from '../../src/lib/interchange/export/jsonld.ts';
 import { formatBytes, type DatasetBody } from '../../src/lib/pages/dataset.ts';
 import { entryPage, entryToc } from '../../src/lib/pages/entry.ts';
 import { MAX_TERM_COLUMNS, type GlossaryBody } from '../../src/lib/pages/glossary.ts';
 import type { LicenseBody } from '../../src/lib/pages/license.ts';
 import type { SourceBody } from '../../src/lib/pages/source.ts';
 import type { TeamBody } from '../../src/lib/pages/team.ts';
+import type { Entry } from '../../src/lib/types.ts';
 import { catalogOf, problems } from '../helpers/catalog.ts';
 import { roundTrip } from './demo.ts';
 
@@ -72,6 +74,16 @@ describe('the page model of a dataset', () => {
   it('is plain data that survives JSON unchanged', () => {
     const model = entryPage(catalog, 'raw');
     expect(roundTrip(model)).toEqual(model);
+  });
+
+  it('names its columns in its JSON-LD and leaves their details to the column table', () => {
+    const ld = JSON.parse(entryPage(catalog, 'raw').jsonLd!);
+    expect(ld).toMatchObject({ '@type': 'Dataset', name: 'Raw events', variableMeasured: ['user_id', 'amount'] });
+    // The export keeps each column in full.
+    expect(datasetJsonLd(catalog, catalog.byId.get('raw') as Entry<'dataset'>)['variableMeasured']).toEqual([
+      { '@type': 'PropertyValue', name: 'user_id' },
+      { '@type': 'PropertyValue', name: 'amount' },
+    ]);
   });
 
   it('says where the data lives, how big it is and what it comes from, with links under the base path', () => {

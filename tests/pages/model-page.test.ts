@@ -1,5 +1,6 @@
 /** The model card page's model, from the demo's churn predictor. */
 import { describe, expect, it } from 'vitest';
+import { CLOSURE_INLINE } from '../../src/lib/pages/closure.ts';
 import { entryPage } from '../../src/lib/pages/entry.ts';
 import type { ModelBody } from '../../src/lib/pages/model.ts';
 import { objectiveText } from '../../src/lib/pages/model.ts';
@@ -82,9 +83,11 @@ describe('the page model of a model card', () => {
     expect(lineage.views[0]!.text).toMatch(/^flowchart/);
     for (let i = 1; i < lineage.views.length; i++) expect(lineage.views[i]!.nodes).toBeGreaterThan(lineage.views[i - 1]!.nodes);
     const dependsOn = lineage.closures.find((c) => c.slug === 'depends-on')!;
-    expect(dependsOn.total).toBeGreaterThan(0);
+    // More than the entry page shows: the first rows, and a link to the list's own pages.
+    expect(dependsOn.total).toBeGreaterThan(CLOSURE_INLINE);
+    expect(dependsOn.table!.count).toBe(CLOSURE_INLINE);
     expect(dependsOn.table!.rowsHtml).toContain('href="/datasets/viewing-events-labelled/"');
-    expect(dependsOn.moreUrl).toBeUndefined();
+    expect(dependsOn.moreUrl).toBe('/models/churn-predictor/depends-on/');
   });
 });
 

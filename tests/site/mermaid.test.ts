@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLabel, lineageMermaid, lineageViews } from '../../src/lib/site/mermaid.ts';
+import { KIND_NAMES } from '../../schemas/index.ts';
+import { escapeLabel, KIND_COLOURS, LINEAGE_CLASS_DEFS, lineageMermaid, lineageViews } from '../../src/lib/site/mermaid.ts';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 
 const dataset = (title: string, extra = '') => `---\ntitle: ${JSON.stringify(title)}\ndescription: d\nowners: [data-team]\nstatus: active\n${extra}---\n`;
@@ -40,6 +41,15 @@ describe('lineage graphs as Mermaid text', () => {
     expect(text).toContain('class n1 k_dataset');
     expect(text).toContain('class n1 s_deprecated');
     expect(text).toMatch(/classDef k_dataset fill:#[0-9a-f]{6}/);
+    // Without the classDef lines, for the site's pages, whose script appends the same lines.
+    const bare = lineageMermaid(catalog.graph, catalog.byId, 'new', { href, withoutClassDefs: true }).text;
+    expect(bare).not.toContain('classDef');
+    expect(`${bare}\n${LINEAGE_CLASS_DEFS}`).toBe(text);
+  });
+
+  it('has a colour for every kind, in the order of the kinds', () => {
+    expect(Object.keys(KIND_COLOURS)).toEqual(KIND_NAMES);
+    for (const kind of KIND_NAMES) expect(LINEAGE_CLASS_DEFS).toContain(`classDef k_${kind} fill:${KIND_COLOURS[kind].fill}`);
   });
 
   it('caps a hub at the node limit and counts what it left out as "+N more"', () => {

@@ -109,7 +109,7 @@ export function searchFilters(entry: Entry, names?: OwnerNames): [string, string
 export function entryPage(catalog: Catalog, id: string, context: PageContext = {}): EntryPageModel {
   const entry = catalog.byId.get(id);
   if (!entry) throw new Error(`No entry \`${id}\` in the catalog: an entry page needs one.`);
-  const jsonLd = entryJsonLd(catalog, entry);
+  const jsonLd = entryJsonLd(catalog, entry, { columnNamesOnly: true });
   const probe = probeSection(catalog, context.probes, entry.id);
   const history = entryHistory(context.history, entry);
   return {

@@ -72,6 +72,8 @@ function graphsOf(catalog: Catalog, entry: Entry, listings: Record<Direction, Cl
     href: (id) => links.entryLink(id) ?? '#',
     moreHref: (direction) => links.link(`${entryPath(entry.kind, entry.id)}${direction === 'up' ? 'depends-on' : 'impacts'}/`),
     maxNodes: LINEAGE_MAX_NODES,
+    // The page's script appends them (src/components/Lineage.astro).
+    withoutClassDefs: true,
     closures: { up: listings.up.members, down: listings.down.members },
   });
 }

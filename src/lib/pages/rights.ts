@@ -52,6 +52,22 @@ export interface RightsModel {
 /** Reasons shown per use: below a hub a use can be forbidden from hundreds of entries, and each page names the nearest. */
 export const MAX_REASONS = 2;
 
+/**
+ * Upstream origins named per restriction, and entries named in a path between: paths of
+ * five or six links, repeated for each origin, were most of the panel's weight (10.7 KB of
+ * an average dataset or model page at 2,000 entries). The rest are counted; every upstream
+ * entry, with its full path, is in the "Depends on" list and its pages.
+ */
+export const MAX_ORIGINS = 2;
+export const MAX_PATH_STEPS = 2;
+
+/** A path of entries as links, its first steps and its last kept when it is longer than `MAX_PATH_STEPS` + 1. */
+export function shortPathHtml(ids: readonly string[], ref: (id: string) => string): string {
+  if (ids.length <= MAX_PATH_STEPS + 1) return ids.map(ref).join(' › ');
+  const hidden = ids.length - MAX_PATH_STEPS - 1;
+  return [...ids.slice(0, MAX_PATH_STEPS).map(ref), `<span class="more">… ${hidden} more …</span>`, ref(ids.at(-1)!)].join(' › ');
+}
+
 const ANSWER: Record<Verdict, string> = { yes: 'Yes', no: 'No', conditional: 'Only if', unknown: 'Unknown' };
 
 export function rightsPanel(catalog: Catalog, entry: Entry<'dataset'> | Entry<'model'>): RightsModel {
@@ -60,11 +76,13 @@ export function rightsPanel(catalog: Catalog, entry: Entry<'dataset'> | Entry<'m
   const license = entry.kind === 'dataset' ? entry.data.rights?.license : entry.data.license;
   const uses = (list: readonly string[] | undefined) => list?.map((use) => ({ use, label: catalog.config.uses[use]?.description ?? use }));
   // Written as strings, since a model below a hub lists dozens of these.
+  // No description as tooltip: the same few origins recur in every row, each time with it.
+  const ref = (id: string) => links.ref(id, false);
   const originHtml = (o: { id: string; path: readonly string[] }) =>
-    links.ref(o.id) + (o.path.length > 2 ? `<span class="path"> through ${o.path.slice(1, -1).map((id) => links.ref(id, false)).join(' › ')}</span>` : '');
+    ref(o.id) + (o.path.length > 2 ? `<span class="path"> through ${shortPathHtml(o.path.slice(1, -1), ref)}</span>` : '');
   const answers = useAnswers(catalog, entry);
   const reasonHtml = (r: Reason) =>
-    inlineCode(r.text) + (r.path && r.path.length > 1 ? ` <span class="path">Path from here: ${r.path.slice(1).map((id) => links.ref(id, false)).join(' › ')}</span>` : '');
+    inlineCode(r.text) + (r.path && r.path.length > 1 ? ` <span class="path">Path from here: ${shortPathHtml(r.path.slice(1), ref)}</span>` : '');
   return {
     declared: rights !== undefined || license !== undefined,
     license: license ? { id: license, ref: catalog.byId.has(license) ? links.ref(license) : undefined } : undefined,
@@ -74,7 +92,7 @@ export function rightsPanel(catalog: Catalog, entry: Entry<'dataset'> | Entry<'m
     retention: rights?.retention,
     allowedUses: uses(rights?.allowed_uses),
     prohibitedUses: uses(rights?.prohibited_uses),
-    restrictions: rightRows(inheritedRights(catalog, entry), catalog.config.uses, catalog.today).map((r) => ({
+    restrictions: rightRows(inheritedRights(catalog, entry), catalog.config.uses, catalog.today, MAX_ORIGINS).map((r) => ({
       html: inlineCode(r.text),
       expired: r.expired,
       own: r.own,

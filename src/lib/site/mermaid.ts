@@ -9,6 +9,7 @@ import { escapeLabel } from '../flowchart.ts';
 
 export { escapeLabel };
 import { RELATIONS } from '../relations.ts';
+import { hasStatusStyle, KIND_COLOURS, LINEAGE_CLASS_DEFS } from './lineage-styles.ts';
 import type { Entry } from '../types.ts';
 
 export interface LineageOptions {
@@ -20,6 +21,11 @@ export interface LineageOptions {
   href: (id: string) => string;
   /** The full closure list in one direction, linked from the "+N more" node. */
   moreHref?: (direction: Direction) => string;
+  /**
+   * Leave out the `classDef` lines (`LINEAGE_CLASS_DEFS`), for a reader that appends them:
+   * the site's pages, whose script does, so that no page or lineage file repeats them.
+   */
+  withoutClassDefs?: boolean;
 }
 
 export interface Lineage {
@@ -43,23 +49,7 @@ function quoteUrl(url: string): string {
   return url.replace(/["\\\s]/g, (c) => encodeURIComponent(c));
 }
 
-/** Fill and stroke per kind, legible with dark text in both light and dark page themes. */
-export const KIND_COLOURS: Record<Kind, { fill: string; stroke: string }> = {
-  dataset: { fill: '#dbeafe', stroke: '#2563eb' },
-  model: { fill: '#ede9fe', stroke: '#7c3aed' },
-  feature: { fill: '#f3e8ff', stroke: '#9333ea' },
-  source: { fill: '#dcfce7', stroke: '#16a34a' },
-  team: { fill: '#fef3c7', stroke: '#d97706' },
-  person: { fill: '#ffedd5', stroke: '#ea580c' },
-  glossary: { fill: '#e0f2fe', stroke: '#0891b2' },
-  license: { fill: '#fce7f3', stroke: '#db2777' },
-};
-
-const STATUS_STYLES: Record<string, string> = {
-  draft: 'stroke-dasharray:2 3',
-  deprecated: 'stroke-dasharray:6 4,stroke:#b45309',
-  retired: 'stroke-dasharray:6 4,stroke:#6b7280,fill:#e5e7eb',
-};
+export { KIND_COLOURS, LINEAGE_CLASS_DEFS };
 
 export function lineageMermaid(graph: Graph, entries: Lookup, id: string, options: LineageOptions): Lineage {
   const depth = options.depth ?? 1;
@@ -151,7 +141,7 @@ function drawLineage(
       node = {
         label: escapeLabel(entry?.data.title ?? member),
         kind: entry?.kind ?? graph.kinds.get(member),
-        status: status && STATUS_STYLES[status] ? status : undefined,
+        status: status && hasStatusStyle(status) ? status : undefined,
         href: member === id ? '' : quoteUrl(options.href(member)),
       };
       nodes.set(member, node);
@@ -175,13 +165,7 @@ function drawLineage(
     lines.push(`  class ${more} more`);
     if (options.moreHref) lines.push(`  click ${more} href "${quoteUrl(options.moreHref(direction))}"`);
   }
-  for (const kind of KIND_NAMES) {
-    const { fill, stroke } = KIND_COLOURS[kind];
-    lines.push(`  classDef k_${kind} fill:${fill},stroke:${stroke},color:#111827`);
-  }
-  for (const [status, style] of Object.entries(STATUS_STYLES)) lines.push(`  classDef s_${status} ${style}`);
-  lines.push('  classDef focus stroke-width:3px');
-  lines.push('  classDef more fill:#f3f4f6,stroke:#9ca3af,color:#374151,stroke-dasharray:3 3');
+  if (!options.withoutClassDefs) lines.push(LINEAGE_CLASS_DEFS);
 
   return { text: lines.join('\n'), nodes: order.length, edges: drawn.length, omitted, omittedEdges: allPairs.length - drawn.length, kinds: KIND_NAMES.filter((k) => kinds.has(k)) };
 }

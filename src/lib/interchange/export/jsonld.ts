@@ -9,8 +9,17 @@ import { asList, latestVersion, licenseValue, ownersOf, pageUrl, type Party } fr
 
 const party = (p: Party) => ({ '@type': p.kind === 'person' ? 'Person' : 'Organization', name: p.name, ...(p.email ? { email: p.email } : {}) });
 
+export interface JsonLdOptions {
+  /**
+   * Columns by name only, as schema.org allows for `variableMeasured`: for an entry page,
+   * whose column table holds each column's description, unit and range. In full they were
+   * most of a dataset page's JSON-LD (5.3 KB on average at 2,000 synthetic entries).
+   */
+  columnNamesOnly?: boolean | undefined;
+}
+
 /** The schema.org `Dataset` object for one dataset entry. */
-export function datasetJsonLd(catalog: Catalog, entry: Entry<'dataset'>): Record<string, unknown> {
+export function datasetJsonLd(catalog: Catalog, entry: Entry<'dataset'>, options: JsonLdOptions = {}): Record<string, unknown> {
   const d = entry.data;
   const url = pageUrl(catalog, entry);
   const version = latestVersion(entry);
@@ -49,7 +58,7 @@ export function datasetJsonLd(catalog: Catalog, entry: Entry<'dataset'>): Record
       : {}),
     ...(d.schema?.length
       ? {
-          variableMeasured: d.schema.map((c) => ({
+          variableMeasured: options.columnNamesOnly ? d.schema.map((c) => c.name) : d.schema.map((c) => ({
             '@type': 'PropertyValue',
             name: c.name,
             ...(c.description ? { description: c.description } : {}),
@@ -95,8 +104,8 @@ export function modelJsonLd(catalog: Catalog, entry: Entry<'model'>): Record<str
 }
 
 /** JSON-LD for an entry page, when schema.org has a type for its kind. */
-export function entryJsonLd(catalog: Catalog, entry: Entry): Record<string, unknown> | undefined {
-  if (entry.kind === 'dataset') return datasetJsonLd(catalog, entry);
+export function entryJsonLd(catalog: Catalog, entry: Entry, options: JsonLdOptions = {}): Record<string, unknown> | undefined {
+  if (entry.kind === 'dataset') return datasetJsonLd(catalog, entry, options);
   if (entry.kind === 'model') return modelJsonLd(catalog, entry);
   return undefined;
 }
