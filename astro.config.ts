@@ -1,7 +1,7 @@
 import { defineConfig } from 'astro/config';
-import { mermaidWithoutElk } from './src/site/mermaid-without-elk.ts';
-import { sitemap } from './src/site/sitemap.ts';
-import { siteSettings } from './src/site/settings.ts';
+import { mermaidWithoutElk } from './src/astro/mermaid-without-elk.ts';
+import { sitemap } from './src/astro/sitemap.ts';
+import { siteSettings } from './src/astro/settings.ts';
 
 const site = siteSettings();
 
@@ -12,7 +12,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   outDir: process.env['CARDCAT_OUT_DIR'] || './dist',
   cacheDir: process.env['CARDCAT_CACHE_DIR'] || './node_modules/.astro',
-  // The search index is built after Astro exits (scripts/site.ts, src/site/search-index.ts).
+  // The search index is built after Astro exits (scripts/site.ts, src/astro/search-index.ts).
   integrations: [sitemap({ siteUrl: site.url ? new URL(site.base, site.url).href : undefined })],
   devToolbar: { enabled: false },
   // Pages are written while the next ones render, so the main thread does not sit idle on disk writes.

@@ -14,7 +14,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { limitsExceeded, measureSite, sizeReport, TOO_LARGE_ADVICE } from '../src/lib/publish/site-size.ts';
-import { indexSearch } from '../src/site/search-index.ts';
+import { indexSearch } from '../src/astro/search-index.ts';
 import { acquireBuildLock, publish, stagingFolder } from './build-output.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
       }
       env['CATALOG_DIR'] = path.resolve(value);
     } else if (arg === '--no-cache') {
-      // Read by src/site/catalog.ts: parse every file instead of reusing .cache/cardcat/.
+      // Read by src/astro/catalog.ts: parse every file instead of reusing .cache/cardcat/.
       env['CARDCAT_NO_CACHE'] = '1';
     } else {
       passThrough.push(arg);

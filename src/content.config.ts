@@ -10,8 +10,8 @@ import { z } from 'astro/zod';
 import { KIND_NAMES } from '../schemas/index.ts';
 import { findConfig } from './lib/config.ts';
 import { stateFileFor } from './lib/probe/state.ts';
-import { contentChanged, contentDir } from './site/catalog.ts';
-import { contentState } from './site/pages.ts';
+import { contentChanged, contentDir } from './astro/catalog.ts';
+import { contentState } from './astro/pages.ts';
 
 /** A folder as the user would type it: relative when inside the working folder. */
 const shown = (dir: string) => {
@@ -42,7 +42,7 @@ const catalogLoader: Loader = {
       // Only what changed is set or deleted: the store skips an entry whose digest it
       // holds, and a store cleared and filled again on every save would have Astro treat
       // every entry as changed. A digest is worked out again only for a text that changed.
-      // Pages are rendered from page models (src/site/pages.ts), not from this store; it
+      // Pages are rendered from page models (src/astro/pages.ts), not from this store; it
       // holds only a little of each entry and a digest, so dev reloads when a file changes
       // (a copy of every body would be serialized to disk and held in memory for nothing).
       const ids = new Set<string>();

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
-const CATALOG_GLUE = path.join(root, 'src/site/catalog.ts');
-const PAGE_GLUE = path.join(root, 'src/site/pages.ts');
+const CATALOG_GLUE = path.join(root, 'src/astro/catalog.ts');
+const PAGE_GLUE = path.join(root, 'src/astro/pages.ts');
 
 function filesUnder(folder: string): string[] {
   return readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
@@ -46,7 +46,7 @@ describe('the architecture', () => {
     expect(offenders.map(rel)).toEqual([]);
   });
 
-  it('reads the catalog for pages in one module, src/site/pages.ts', () => {
+  it('reads the catalog for pages in one module, src/astro/pages.ts', () => {
     const callers = filesUnder('src')
       .filter((file) => file !== CATALOG_GLUE && /\bgetCatalog\s*\(/.test(readFileSync(file, 'utf8')))
       .map(rel);
@@ -59,7 +59,7 @@ describe('the architecture', () => {
   });
 
   it('keeps the page models in the core, importing nothing from the site glue', () => {
-    const site = path.join(root, 'src/site');
+    const site = path.join(root, 'src/astro');
     const offenders = filesUnder('src/lib').flatMap((file) => importsOf(file).filter((spec) => spec.startsWith(site + path.sep)).map((spec) => `${rel(file)} imports ${rel(spec)}`));
     expect(offenders).toEqual([]);
   });

@@ -15,7 +15,7 @@ function loadMermaid(): Promise<Mermaid> {
       startOnLoad: false,
       securityLevel: 'strict',
       suppressErrorRendering: true,
-      // dagre: the site's bundle leaves ELK out (src/site/mermaid-without-elk.ts).
+      // dagre: the site's bundle leaves ELK out (src/astro/mermaid-without-elk.ts).
       layout: 'dagre',
       theme: dark ? 'dark' : 'default',
       // The dark theme's edge labels are #ccc on #585858 (4.43:1); the page's own colours pass AA.

@@ -2,7 +2,7 @@
  * Pagefind in the browser, loaded on first use. The header's box searches the names index
  * (`pagefind/`, one bundle over the whole catalog, fetched chunk by chunk as queries need);
  * the search page searches the full text of every page, indexed in shards (`pagefind-1/`…,
- * listed in `pagefind/shards.json`) that it merges (see `src/site/search-index.ts`).
+ * listed in `pagefind/shards.json`) that it merges (see `src/astro/search-index.ts`).
  */
 
 export interface ResultData {

@@ -1,5 +1,5 @@
 /** `catalog.json`: the index of the catalog manifest published beside the pages for other tools; its parts are gzipped beside it. */
-import { catalogJsonModel } from '../site/pages.ts';
+import { catalogJsonModel } from '../astro/pages.ts';
 
 export function GET(): Response {
   return new Response(`${JSON.stringify(catalogJsonModel(), null, 2)}\n`, {

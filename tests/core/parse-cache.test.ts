@@ -118,10 +118,10 @@ describe('the parse cache', () => {
       'package.json': '{ "name": "cardcat", "version": "0.1.0" }',
       'schemas/dataset.ts': 'export const a = 1;',
       'src/lib/load.ts': 'export const b = 2;',
-      'src/site/page.ts': 'export const c = 3;',
+      'src/astro/page.ts': 'export const c = 3;',
     });
     const first = versionOf(checkout);
-    writeFileSync(path.join(checkout, 'src/site/page.ts'), 'export const c = 4;');
+    writeFileSync(path.join(checkout, 'src/astro/page.ts'), 'export const c = 4;');
     expect(versionOf(checkout)).toBe(first);
     writeFileSync(path.join(checkout, 'schemas/dataset.ts'), 'export const a = 2;');
     const second = versionOf(checkout);

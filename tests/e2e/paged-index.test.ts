@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
+import { INDEX_PAGE_SIZE } from '../../src/lib/view/pagination.ts';
 import { writeProject } from '../helpers/catalog.ts';
 import { PAGED_DATASETS, pagedCatalogFiles, pagedDatasets } from '../helpers/paged-catalog.ts';
 import { browserMissing } from './browser.ts';

@@ -10,7 +10,7 @@ import { restrictionsOfTerms } from '../../src/lib/licenses.ts';
 import type { DatasetBody } from '../../src/lib/pages/dataset.ts';
 import { entryPage } from '../../src/lib/pages/entry.ts';
 import { own } from '../../src/lib/own.ts';
-import { classBalanceSvg } from '../../src/lib/site/balance-chart.ts';
+import { classBalanceSvg } from '../../src/lib/view/balance-chart.ts';
 import { hostile, show } from './helpers.ts';
 
 const MEMBERS = ['constructor', 'toString', 'hasOwnProperty', 'valueOf'];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { featureIndexPage, featureIndexPages, FEATURE_INDEX_KIND } from '../../src/lib/pages/feature-index.ts';
 import { SHOWN_MODELS } from '../../src/lib/pages/feature-uses.ts';
-import { INDEX_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
+import { INDEX_PAGE_SIZE } from '../../src/lib/view/pagination.ts';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 import { demoCatalog, roundTrip } from './demo.ts';
 

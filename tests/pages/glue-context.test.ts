@@ -6,7 +6,7 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentState, entryPagePaths, healthModel, recentChangesModel } from '../../src/site/pages.ts';
+import { contentState, entryPagePaths, healthModel, recentChangesModel } from '../../src/astro/pages.ts';
 import { commit, git, writeFiles } from '../cli/git-repo.ts';
 import { writeProject } from '../helpers/catalog.ts';
 

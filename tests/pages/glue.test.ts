@@ -1,14 +1,14 @@
 /**
- * src/site/pages.ts, the glue between Astro's routes and the page models: every route's
+ * src/astro/pages.ts, the glue between Astro's routes and the page models: every route's
  * paths and each path's model come from one catalog, the one the content folder holds.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSURE_INLINE } from '../../src/lib/pages/closure.ts';
 import { entryPage } from '../../src/lib/pages/entry.ts';
-import { getCatalog } from '../../src/site/catalog.ts';
-import { pageContext } from '../../src/site/context.ts';
-import { catalogJsonModel, catalogPartPaths, closureListPaths, contentState, entryPagePaths, kindIndexPaths } from '../../src/site/pages.ts';
+import { getCatalog } from '../../src/astro/catalog.ts';
+import { pageContext } from '../../src/astro/context.ts';
+import { catalogJsonModel, catalogPartPaths, closureListPaths, contentState, entryPagePaths, kindIndexPaths } from '../../src/astro/pages.ts';
 import { writeProject } from '../helpers/catalog.ts';
 
 const TEAM = 'title: T\ndescription: A team.\nmembers:\n  - { name: A }\n';

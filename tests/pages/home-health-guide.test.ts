@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { guidePage } from '../../src/lib/pages/guide.ts';
 import { healthPage } from '../../src/lib/pages/health.ts';
-import { INDEX_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
+import { INDEX_PAGE_SIZE } from '../../src/lib/view/pagination.ts';
 import { HOME_PRODUCTION, homePage, lastTouched, RECENT_ENTRIES } from '../../src/lib/pages/home.ts';
 import { catalogOf } from '../helpers/catalog.ts';
 import { demoCatalog, roundTrip, TODAY } from './demo.ts';

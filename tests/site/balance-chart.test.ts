@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classBalanceSvg } from '../../src/lib/site/balance-chart.ts';
+import { classBalanceSvg } from '../../src/lib/view/balance-chart.ts';
 
 describe('class-balance chart', () => {
   const splits = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closureItems, closureListing } from '../../src/lib/closure-report.ts';
-import { paginate } from '../../src/lib/site/pagination.ts';
+import { paginate } from '../../src/lib/view/pagination.ts';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 
 const dataset = (extra = '') => `---\ntitle: T\ndescription: d\nowners: [data-team]\n${extra}---\n`;

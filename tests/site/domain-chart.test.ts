@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certifiedRangeSvg, outsideTraining } from '../../src/lib/site/domain-chart.ts';
+import { certifiedRangeSvg, outsideTraining } from '../../src/lib/view/domain-chart.ts';
 
 const bars = (svg: string, cls: string) =>
   [...svg.matchAll(new RegExp(`<rect class="${cls}" x="([\\d.]+)" y="\\d+" width="([\\d.]+)"`, 'g'))].map((m) => [Number(m[1]), Number(m[2])]);

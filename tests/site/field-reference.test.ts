@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KIND_NAMES } from '../../schemas/index.ts';
-import { fieldReference } from '../../src/lib/site/field-reference.ts';
+import { fieldReference } from '../../src/lib/view/field-reference.ts';
 
 describe('field reference', () => {
   const reference = fieldReference();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { matchSections } from '../../src/lib/site/card-sections.ts';
-import { facetOptions, facetValues } from '../../src/lib/site/facets.ts';
-import { meetsObjective, modelsMissingObjectives, singleOwnerEntries, staleEntries } from '../../src/lib/site/health.ts';
-import { rightRows } from '../../src/lib/site/rights-view.ts';
-import { sitemapXml } from '../../src/lib/site/sitemap.ts';
-import { inlineCode } from '../../src/lib/site/text.ts';
-import { editUrl, href, normalizeBase } from '../../src/lib/site/urls.ts';
+import { matchSections } from '../../src/lib/view/card-sections.ts';
+import { facetOptions, facetValues } from '../../src/lib/view/facets.ts';
+import { meetsObjective, modelsMissingObjectives, singleOwnerEntries, staleEntries } from '../../src/lib/view/health.ts';
+import { rightRows } from '../../src/lib/view/rights-view.ts';
+import { sitemapXml } from '../../src/lib/view/sitemap.ts';
+import { inlineCode } from '../../src/lib/view/text.ts';
+import { editUrl, href, normalizeBase } from '../../src/lib/view/urls.ts';
 import { inheritedRights } from '../../src/lib/rights.ts';
 import { MODEL_CARD_SECTIONS } from '../../src/lib/sections.ts';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';

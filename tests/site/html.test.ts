@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeHtml, escapeHtml, refHtml } from '../../src/lib/site/html.ts';
+import { badgeHtml, escapeHtml, refHtml } from '../../src/lib/view/html.ts';
 
 describe('HTML written as strings', () => {
   it('escapes every character that could open a tag or close an attribute', () => {

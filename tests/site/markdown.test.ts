@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/site/markdown.ts';
+import { renderMarkdown } from '../../src/lib/view/markdown.ts';
 
 describe('entry bodies to HTML', () => {
   it('removes scripts, event handlers and javascript: links from raw HTML', () => {

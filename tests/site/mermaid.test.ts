@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KIND_NAMES } from '../../schemas/index.ts';
-import { escapeLabel, KIND_COLOURS, LINEAGE_CLASS_DEFS, lineageMermaid, lineageViews } from '../../src/lib/site/mermaid.ts';
+import { escapeLabel, KIND_COLOURS, LINEAGE_CLASS_DEFS, lineageMermaid, lineageViews } from '../../src/lib/view/mermaid.ts';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 
 const dataset = (title: string, extra = '') => `---\ntitle: ${JSON.stringify(title)}\ndescription: d\nowners: [data-team]\nstatus: active\n${extra}---\n`;

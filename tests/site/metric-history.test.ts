@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricHistorySvg, metricSeries, misses } from '../../src/lib/site/metric-history.ts';
+import { metricHistorySvg, metricSeries, misses } from '../../src/lib/view/metric-history.ts';
 
 const model = {
   version: '3.0',

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEARCH_FACETS } from '../../src/lib/site/facets.ts';
-import { INDEX_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
+import { SEARCH_FACETS } from '../../src/lib/view/facets.ts';
+import { INDEX_PAGE_SIZE } from '../../src/lib/view/pagination.ts';
 import { CLOSURE_PAGE_SIZE } from '../../src/lib/pages/closure.ts';
 import { buildSite, removeBuilds, type BuiltSite } from '../e2e/build.ts';
 import { writeProject } from '../helpers/catalog.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FACET_OPTION_LIMIT, facetOptions, topOptions } from '../../src/lib/site/facets.ts';
-import { compareForIndex, indexPagePath, pageCount, pageWindow, paginate, rangeLabel } from '../../src/lib/site/pagination.ts';
+import { FACET_OPTION_LIMIT, facetOptions, topOptions } from '../../src/lib/view/facets.ts';
+import { compareForIndex, indexPagePath, pageCount, pageWindow, paginate, rangeLabel } from '../../src/lib/view/pagination.ts';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 
 describe('paging a kind index', () => {

@@ -6,9 +6,9 @@
 import { KINDS } from '../../../schemas/index.ts';
 import { closureListing, type ClosureListing, type ClosureMemberRow } from '../closure-report.ts';
 import type { Direction } from '../graph.ts';
-import { badgeHtml, escapeHtml } from '../site/html.ts';
-import { paginate } from '../site/pagination.ts';
-import { entryPath } from '../site/urls.ts';
+import { badgeHtml, escapeHtml } from '../view/html.ts';
+import { paginate } from '../view/pagination.ts';
+import { entryPath } from '../view/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { linksOf, type Links } from './links.ts';
 

@@ -1,8 +1,8 @@
 /** A dataset's page: where it lives, its datasheet, columns, splits, rights and lineage. */
 import type { Column, Splits } from '../../../schemas/dataset.ts';
 import { own } from '../own.ts';
-import { classBalanceSvg, classesOf } from '../site/balance-chart.ts';
-import { renderMarkdown, type RenderedBody } from '../site/markdown.ts';
+import { classBalanceSvg, classesOf } from '../view/balance-chart.ts';
+import { renderMarkdown, type RenderedBody } from '../view/markdown.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';
 import { catalogFeatureUses, modelList, type ModelList } from './feature-uses.ts';

@@ -5,7 +5,7 @@
  */
 import { KINDS, type Kind } from '../../../schemas/index.ts';
 import { entryJsonLd, jsonLdScript } from '../interchange/export/jsonld.ts';
-import { facetValues, SEARCH_FACETS, type OwnerNames } from '../site/facets.ts';
+import { facetValues, SEARCH_FACETS, type OwnerNames } from '../view/facets.ts';
 import type { Catalog, Entry } from '../types.ts';
 import type { PageContext } from './context.ts';
 import { datasetBody, type DatasetBody } from './dataset.ts';

@@ -14,7 +14,7 @@
  */
 import { KINDS } from '../../../schemas/index.ts';
 import type { FeatureUse } from '../features.ts';
-import { INDEX_PAGE_SIZE, indexPagePath, pageCount, paginate, rangeLabel } from '../site/pagination.ts';
+import { INDEX_PAGE_SIZE, indexPagePath, pageCount, paginate, rangeLabel } from '../view/pagination.ts';
 import type { Catalog } from '../types.ts';
 import { catalogFeatureUses, modelList, type ModelList } from './feature-uses.ts';
 import { INTROS } from './kind-index.ts';

@@ -1,7 +1,7 @@
 /** A feature's page: what it measures, the column it is trained on, where it is served from, and the models that use it. */
 import type { Column } from '../../../schemas/dataset.ts';
 import { columnAt, compareColumns, type ColumnPlace, type SkewComparison } from '../features.ts';
-import { renderMarkdown, type RenderedBody } from '../site/markdown.ts';
+import { renderMarkdown, type RenderedBody } from '../view/markdown.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';
 import { modelList, type ModelList } from './feature-uses.ts';

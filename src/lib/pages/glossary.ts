@@ -1,6 +1,6 @@
 /** A glossary term's page: its definition, synonyms, related terms and every column that measures it. */
-import { renderMarkdown, type RenderedBody } from '../site/markdown.ts';
-import { entryPath } from '../site/urls.ts';
+import { renderMarkdown, type RenderedBody } from '../view/markdown.ts';
+import { entryPath } from '../view/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { linksOf } from './links.ts';
 

@@ -1,5 +1,5 @@
 /** What the guide page takes from the catalog: its vocabulary of uses and two entries to learn from. */
-import { editUrl } from '../site/urls.ts';
+import { editUrl } from '../view/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { linksOf } from './links.ts';
 

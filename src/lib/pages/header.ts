@@ -1,7 +1,7 @@
 /** The facts an entry page opens with: kind, status, owners, review state, coverage, edit link, notices. */
 import { KINDS, type Kind } from '../../../schemas/index.ts';
-import { reviewDue } from '../site/health.ts';
-import { editUrl } from '../site/urls.ts';
+import { reviewDue } from '../view/health.ts';
+import { editUrl } from '../view/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { linksOf } from './links.ts';
 

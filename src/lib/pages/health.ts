@@ -1,8 +1,8 @@
 /** The health page: every diagnostic of this build, and the entries that need an owner's attention. */
 import { KINDS } from '../../../schemas/index.ts';
-import { entriesNeedingAttention, modelsMissingObjectives, singleOwnerEntries, staleEntries } from '../site/health.ts';
-import { inlineCode } from '../site/text.ts';
-import { editUrl } from '../site/urls.ts';
+import { entriesNeedingAttention, modelsMissingObjectives, singleOwnerEntries, staleEntries } from '../view/health.ts';
+import { inlineCode } from '../view/text.ts';
+import { editUrl } from '../view/urls.ts';
 import type { Catalog } from '../types.ts';
 import type { PageContext } from './context.ts';
 import { linksOf } from './links.ts';

@@ -1,8 +1,8 @@
 /** The home page: what the catalog holds, its health at a glance, what changed recently, models in production. */
 import { KIND_NAMES, KINDS, type Kind } from '../../../schemas/index.ts';
-import { entriesNeedingAttention, meetsObjective } from '../site/health.ts';
+import { entriesNeedingAttention, meetsObjective } from '../view/health.ts';
 import type { Catalog, Entry } from '../types.ts';
-import { INDEX_PAGE_SIZE } from '../site/pagination.ts';
+import { INDEX_PAGE_SIZE } from '../view/pagination.ts';
 import { linksOf } from './links.ts';
 
 /** How many recently touched entries the home page lists. */

@@ -4,8 +4,8 @@
  * the search page, whose facet lists are counted over the whole kind.
  */
 import { KIND_NAMES, KINDS, type Kind } from '../../../schemas/index.ts';
-import { FACET_LABELS, facetOptions, facetValues, SEARCH_FACETS, topOptions, type Facet, type FacetOption } from '../site/facets.ts';
-import { compareForIndex, INDEX_PAGE_SIZE, indexPagePath, pageCount, paginate, rangeLabel } from '../site/pagination.ts';
+import { FACET_LABELS, facetOptions, facetValues, SEARCH_FACETS, topOptions, type Facet, type FacetOption } from '../view/facets.ts';
+import { compareForIndex, INDEX_PAGE_SIZE, indexPagePath, pageCount, paginate, rangeLabel } from '../view/pagination.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { linksOf } from './links.ts';
 

@@ -1,6 +1,6 @@
 /** A data-use agreement's page: what it permits, requires and forbids, and when it expires. */
 import { termSentence, type TermList } from '../license-terms.ts';
-import { renderMarkdown, type RenderedBody } from '../site/markdown.ts';
+import { renderMarkdown, type RenderedBody } from '../view/markdown.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';
 

@@ -13,8 +13,8 @@
 import { KIND_NAMES, KINDS } from '../../../schemas/index.ts';
 import type { ClosureListing } from '../closure-report.ts';
 import type { Direction } from '../graph.ts';
-import { KIND_COLOURS, lineageViews } from '../site/mermaid.ts';
-import { entryPath } from '../site/urls.ts';
+import { KIND_COLOURS, lineageViews } from '../view/mermaid.ts';
+import { entryPath } from '../view/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { closureListingOf, inlineClosures, type InlineClosureModel } from './closure.ts';
 import { linksOf } from './links.ts';

@@ -4,8 +4,8 @@
  * repeated on hundreds of pages is escaped once per build.
  */
 import { KINDS, type Kind } from '../../../schemas/index.ts';
-import { refHtml } from '../site/html.ts';
-import { entryPath, href, normalizeBase } from '../site/urls.ts';
+import { refHtml } from '../view/html.ts';
+import { entryPath, href, normalizeBase } from '../view/urls.ts';
 import type { Catalog } from '../types.ts';
 
 export type LinkCatalog = Pick<Catalog, 'byId' | 'config'>;

@@ -6,10 +6,10 @@
  */
 import type { Model } from '../../../schemas/model.ts';
 import { certifiedRanges, resolveFeature } from '../features.ts';
-import { certifiedRangeSvg, outsideTraining } from '../site/domain-chart.ts';
-import { slugify } from '../site/markdown.ts';
-import { metricHistorySvg, metricSeries, misses } from '../site/metric-history.ts';
-import { entryPath } from '../site/urls.ts';
+import { certifiedRangeSvg, outsideTraining } from '../view/domain-chart.ts';
+import { slugify } from '../view/markdown.ts';
+import { metricHistorySvg, metricSeries, misses } from '../view/metric-history.ts';
+import { entryPath } from '../view/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { linksOf } from './links.ts';
 // A cycle, but of hoisted functions only: neither module calls the other while loading.

@@ -3,10 +3,10 @@
  * each section and the author's prose for it, each body rendered once.
  */
 import { MODEL_CARD_SECTIONS } from '../sections.ts';
-import { matchSections } from '../site/card-sections.ts';
-import { meetsObjective, type ObjectiveResult } from '../site/health.ts';
-import { renderMarkdown, slugify, type RenderedBody } from '../site/markdown.ts';
-import { entryPath } from '../site/urls.ts';
+import { matchSections } from '../view/card-sections.ts';
+import { meetsObjective, type ObjectiveResult } from '../view/health.ts';
+import { renderMarkdown, slugify, type RenderedBody } from '../view/markdown.ts';
+import { entryPath } from '../view/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';
 import { linksOf } from './links.ts';

@@ -4,8 +4,8 @@
  */
 import { inheritedRights } from '../rights.ts';
 import { useAnswers, type Reason, type UseAnswer, type Verdict } from '../rights-answers.ts';
-import { rightRows } from '../site/rights-view.ts';
-import { inlineCode } from '../site/text.ts';
+import { rightRows } from '../view/rights-view.ts';
+import { inlineCode } from '../view/text.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { linksOf } from './links.ts';
 

@@ -3,11 +3,11 @@
  * tags, synonyms and column names; its description is shown, not searched), indexed by Pagefind as one bundle over
  * the whole catalog. Pagefind splits that bundle's word index into chunks and fetches only
  * those a query needs, so a first search costs about the same at 50,000 entries as at 5,000.
- * The full text of every page is indexed too, in shards (see `src/site/search-index.ts`),
+ * The full text of every page is indexed too, in shards (see `src/astro/search-index.ts`),
  * for the search page.
  */
-import { entryPath } from '../site/urls.ts';
-import type { OwnerNames } from '../site/facets.ts';
+import { entryPath } from '../view/urls.ts';
+import type { OwnerNames } from '../view/facets.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { searchFilters } from './entry.ts';
 

@@ -1,5 +1,5 @@
 /** A source's page: what it is, who to call, how it is checked, and what it feeds. */
-import { renderMarkdown, type RenderedBody } from '../site/markdown.ts';
+import { renderMarkdown, type RenderedBody } from '../view/markdown.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';
 import { linksOf } from './links.ts';

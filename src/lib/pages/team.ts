@@ -1,6 +1,6 @@
 /** A team's or a person's page: who they are and what they own; for a team, what its members own alone. */
 import { KIND_NAMES, KINDS } from '../../../schemas/index.ts';
-import { renderMarkdown, type RenderedBody } from '../site/markdown.ts';
+import { renderMarkdown, type RenderedBody } from '../view/markdown.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { linksOf } from './links.ts';
 

@@ -1,7 +1,7 @@
 /** One part of the published catalog manifest, gzipped (see `src/lib/pages/catalog-manifest.ts`). */
 import type { GetStaticPaths } from 'astro';
-import { gzippedJson } from '../../site/gzipped-json.ts';
-import { catalogPartPaths } from '../../site/pages.ts';
+import { gzippedJson } from '../../astro/gzipped-json.ts';
+import { catalogPartPaths } from '../../astro/pages.ts';
 
 export const getStaticPaths = (() => catalogPartPaths()) satisfies GetStaticPaths;
 

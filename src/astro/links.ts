@@ -4,7 +4,7 @@
  * `import.meta.env.BASE_URL`, which prerendered pages see as `/` in Astro 7. Pages built
  * from the catalog get their links from their page model (`src/lib/pages/links.ts`).
  */
-import { href } from '../lib/site/urls.ts';
+import { href } from '../lib/view/urls.ts';
 import { siteSettings } from './settings.ts';
 
 export const base = (): string => siteSettings().base;

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { findConfig, loadConfig } from '../lib/config.ts';
 import type { Config } from '../lib/types.ts';
-import { normalizeBase } from '../lib/site/urls.ts';
+import { normalizeBase } from '../lib/view/urls.ts';
 import { contentDir } from './catalog.ts';
 
 // Read once per process: every link asks for the base, and Astro reads `base` from its

@@ -24,12 +24,12 @@ export function mermaidWithoutElk(): Plugin {
       if (!/[\\/]node_modules[\\/]mermaid[\\/]dist[\\/]/.test(id) || !code.includes('elkLayoutLoaders')) return undefined;
       if (!REGISTRATION.test(code)) return undefined;
       found = true;
-      return { code: code.replace(REGISTRATION, '/* ELK left out by Cardcat: see src/site/mermaid-without-elk.ts */'), map: null };
+      return { code: code.replace(REGISTRATION, '/* ELK left out by Cardcat: see src/astro/mermaid-without-elk.ts */'), map: null };
     },
     buildEnd(error) {
       // Only the client build bundles Mermaid; the server build never reads it.
       if (!error && this.getModuleIds && [...this.getModuleIds()].some((id) => /[\\/]node_modules[\\/]mermaid[\\/]dist[\\/]mermaid\.core\.mjs$/.test(id)) && !found) {
-        this.error("Mermaid's ELK layout registration (`...elkLayoutLoaders()`) was not found: Mermaid changed; update src/site/mermaid-without-elk.ts so that ELK stays out of the bundle.");
+        this.error("Mermaid's ELK layout registration (`...elkLayoutLoaders()`) was not found: Mermaid changed; update src/astro/mermaid-without-elk.ts so that ELK stays out of the bundle.");
       }
     },
   };

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { sitemapXml } from '../lib/site/sitemap.ts';
+import { sitemapXml } from '../lib/view/sitemap.ts';
 
 export function sitemap(options: { siteUrl?: string | undefined } = {}): AstroIntegration {
   return {
