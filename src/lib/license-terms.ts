@@ -3,6 +3,8 @@
  * sentences a reader can act on: "Credit the source", not "Requires attribution". A term
  * without a sentence here reads as its words, capitalised: `no-resale` → "No resale".
  */
+import { own } from './own.ts';
+
 export type TermList = 'permissions' | 'conditions' | 'limitations';
 
 const SENTENCES: Record<TermList, Record<string, string>> = {
@@ -40,7 +42,7 @@ const SENTENCES: Record<TermList, Record<string, string>> = {
 
 /** A term as a sentence: a known one as written above, any other as its words. */
 export function termSentence(list: TermList, term: string): string {
-  const known = SENTENCES[list][term];
+  const known = own(SENTENCES[list], term);
   if (known) return known;
   const words = term.replace(/[-_]+/g, ' ').trim();
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;

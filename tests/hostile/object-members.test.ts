@@ -6,6 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/lib/interchange/import/index.ts';
+import { hubLicenseId, hubPipeline } from '../../src/lib/interchange/hub.ts';
+import { formatInfo } from '../../src/lib/interchange/mime.ts';
+import { termSentence } from '../../src/lib/license-terms.ts';
 import { restrictionsOfTerms } from '../../src/lib/licenses.ts';
 import type { DatasetBody } from '../../src/lib/pages/dataset.ts';
 import { entryPage } from '../../src/lib/pages/entry.ts';
@@ -78,5 +81,15 @@ describe('names that are object members', () => {
     expect(result.unmapped).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'toString']));
     expect(result.entries[0]!.text).toContain('polluted');
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('maps no format, task, license or license term named like an object member to a built-in', () => {
+    for (const name of MEMBERS) {
+      expect(formatInfo(name), name).toBeUndefined();
+      expect(hubPipeline(name), name).toBeUndefined();
+      expect(typeof hubLicenseId(name), name).not.toBe('function');
+      expect(typeof termSentence('limitations', name), name).toBe('string');
+    }
+    expect(termSentence('limitations', 'constructor')).toBe('Constructor.');
   });
 });

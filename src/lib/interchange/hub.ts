@@ -6,6 +6,7 @@
 import { PIPELINE_TYPES_SET, type PipelineType } from '@huggingface/tasks';
 import { classifyLicense } from '../licenses.ts';
 import type { Entry } from '../types.ts';
+import { own } from '../own.ts';
 
 /**
  * Catalog tasks as Hub pipeline types (`@huggingface/tasks` `PIPELINE_TYPES`). Catalog
@@ -35,7 +36,7 @@ export function hubPipeline(task: string | undefined): PipelineType | undefined 
   if (!task) return undefined;
   const id = task.trim().toLowerCase();
   if (PIPELINE_TYPES_SET.has(id as PipelineType)) return id as PipelineType;
-  return HUB_PIPELINE_OF[id];
+  return own(HUB_PIPELINE_OF, id);
 }
 
 /**
@@ -61,7 +62,7 @@ const SPDX_ALIASES: Readonly<Record<string, string>> = { 'odbl-1.0': 'odbl', 'od
 /** The Hub license id of an SPDX id, when the Hub lists it (`GPL-3.0-only` is `gpl-3.0`). */
 export function hubLicenseId(spdx: string): string | undefined {
   const id = spdx.trim().toLowerCase().replace(/-(only|or-later)$/, '').replace(/^gfdl-1\.[123].*$/, 'gfdl');
-  const hub = SPDX_ALIASES[id] ?? id;
+  const hub = own(SPDX_ALIASES, id) ?? id;
   return HUB_LICENSES.has(hub) && hub !== 'other' && hub !== 'unknown' ? hub : undefined;
 }
 

@@ -6,6 +6,7 @@
  * records load. Compression stays in the file extension (`*.jsonl.gz`), which the readers
  * infer; a table in a warehouse has no file type and gets none.
  */
+import { own } from '../own.ts';
 
 export interface FormatInfo {
   /** The MIME type of one file of this format. */
@@ -46,7 +47,7 @@ export const FORMAT_MIME: Readonly<Record<string, FormatInfo>> = {
 /** What a file or folder of the given format is, when the table knows it (case-insensitive). */
 export function formatInfo(format: string | undefined): FormatInfo | undefined {
   if (!format) return undefined;
-  return FORMAT_MIME[format.trim().toLowerCase().replace(/^\./, '')];
+  return own(FORMAT_MIME, format.trim().toLowerCase().replace(/^\./, ''));
 }
 
 /** Type/subtype as RFC 6838 allows them, or mlcroissant's `git+https` for repositories. */
