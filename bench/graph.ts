@@ -11,7 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { browserMissing, launch } from '../tests/e2e/browser.ts';
-import { buildSite, removeBuilds, repoRoot } from '../tests/e2e/build.ts';
+import { removeBuilds, repoRoot, siteFolder } from '../tests/e2e/build.ts';
 import { serve } from '../tests/e2e/server.ts';
 import { median } from './measure.ts';
 
@@ -33,16 +33,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${missing}.\n`);
     return 2;
   }
-  let dist = values.dist ? path.resolve(values.dist) : undefined;
-  if (!dist) {
-    process.stderr.write('Building the demo site…\n');
-    const built = await buildSite(path.join(repoRoot, 'content'));
-    if (built.code !== 0) {
-      process.stderr.write(built.output);
-      return 1;
-    }
-    dist = built.outDir;
-  }
+  const dist = await siteFolder(values.dist, path.join(repoRoot, 'content'));
+  if (!dist) return 1;
   const server = await serve(dist);
   const browser = await launch();
   const times: number[] = [];

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { axeViolations, describeViolations } from '../tests/e2e/axe.ts';
 import { browserMissing, launch } from '../tests/e2e/browser.ts';
-import { buildSite, removeBuilds, repoRoot } from '../tests/e2e/build.ts';
+import { removeBuilds, repoRoot, siteFolder } from '../tests/e2e/build.ts';
 import { drawDiagrams } from '../tests/e2e/diagrams.ts';
 import { serve } from '../tests/e2e/server.ts';
 
@@ -45,17 +45,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${missing}.\n`);
     return 2;
   }
-  let dist = values.dist ? path.resolve(values.dist) : undefined;
-  if (!dist) {
-    const content = path.resolve(values.content ?? path.join(repoRoot, 'content'));
-    process.stderr.write(`Building the site of ${path.relative(process.cwd(), content) || '.'}…\n`);
-    const built = await buildSite(content);
-    if (built.code !== 0) {
-      process.stderr.write(built.output);
-      return 1;
-    }
-    dist = built.outDir;
-  }
+  const dist = await siteFolder(values.dist, path.resolve(values.content ?? path.join(repoRoot, 'content')));
+  if (!dist) return 1;
   const pages = pagesOf(dist);
   const server = await serve(dist);
   const browser = await launch();

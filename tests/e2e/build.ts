@@ -52,3 +52,16 @@ export function buildSite(contentDir: string, options: { today?: string | undefi
     child.on('exit', (code) => resolve({ code: code ?? 1, output, outDir }));
   });
 }
+
+/**
+ * The site a script looks at: `dist` when given, else a fresh build of `contentDir`, saying
+ * so on stderr. Undefined, with the build's output printed, when the build fails.
+ */
+export async function siteFolder(dist: string | undefined, contentDir: string): Promise<string | undefined> {
+  if (dist) return path.resolve(dist);
+  process.stderr.write(`Building the site of ${path.relative(process.cwd(), contentDir) || '.'}…\n`);
+  const built = await buildSite(contentDir);
+  if (built.code === 0) return built.outDir;
+  process.stderr.write(built.output);
+  return undefined;
+}
