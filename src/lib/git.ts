@@ -75,9 +75,18 @@ export function changesSince(root: string, commit: string, paths: readonly strin
   const fields = git(root, ['diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-relative', commit, '--', ...paths])
     .toString('utf8')
     .split('\0');
+  const changes = parseNameStatus(fields);
+  const untracked = git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...paths]).toString('utf8').split('\0').filter(Boolean);
+  for (const file of untracked) changes.push({ status: 'added', path: file });
+  return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The changes in `--name-status -z` fields (`git diff`, `git log`): a status, then one path, or two for a rename or copy. */
+export function parseNameStatus(fields: readonly string[]): Change[] {
   const changes: Change[] = [];
-  for (let i = 0; i < fields.length - 1; ) {
+  for (let i = 0; i < fields.length; ) {
     const code = fields[i++]!;
+    if (!code) continue;
     const status = STATUS[code[0]!] ?? 'modified';
     if (code[0] === 'R' || code[0] === 'C') {
       const from = fields[i++]!;
@@ -87,9 +96,7 @@ export function changesSince(root: string, commit: string, paths: readonly strin
       changes.push({ status, path: fields[i++]! });
     }
   }
-  const untracked = git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...paths]).toString('utf8').split('\0').filter(Boolean);
-  for (const file of untracked) changes.push({ status: 'added', path: file });
-  return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return changes;
 }
 
 /**

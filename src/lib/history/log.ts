@@ -5,15 +5,11 @@
  * so odd subjects and file names cannot break the parse.
  */
 
-export type ChangeStatus = 'added' | 'modified' | 'renamed' | 'deleted';
+import { parseNameStatus, type Change, type ChangeStatus } from '../git.ts';
 
-export interface FileChange {
-  status: ChangeStatus;
-  /** Repository-relative path in this commit. */
-  path: string;
-  /** For a rename, the path before it. */
-  from?: string;
-}
+export type { ChangeStatus };
+/** A file a commit touched: its path in that commit, repository-relative. */
+export type FileChange = Change;
 
 export interface Commit {
   hash: string;
@@ -30,8 +26,6 @@ export interface Commit {
 /** The `--format` that `parseLog` reads: a record separator, then unit-separated fields. */
 export const LOG_FORMAT = '%x1e%H%x1f%h%x1f%an%x1f%aI%x1f%cI%x1f%s';
 
-const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', T: 'modified', D: 'deleted', R: 'renamed', C: 'added' };
-
 /** Parses `git log -z --name-status -M --format=LOG_FORMAT` output, newest commit first. */
 export function parseLog(text: string): Commit[] {
   const commits: Commit[] = [];
@@ -42,19 +36,7 @@ export function parseLog(text: string): Commit[] {
     const [hash, short, author, author_date, date, ...subject] = header;
     if (!hash || !short || author === undefined || !author_date || !date) continue;
     const fields = headerEnd === -1 ? [] : record.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
-    const files: FileChange[] = [];
-    for (let i = 0; i < fields.length; ) {
-      const code = fields[i++]!;
-      if (!code) continue;
-      const status = STATUS[code[0]!] ?? 'modified';
-      if (code[0] === 'R' || code[0] === 'C') {
-        const from = fields[i++]!;
-        const to = fields[i++]!;
-        files.push(status === 'renamed' ? { status, path: to, from } : { status, path: to });
-      } else {
-        files.push({ status, path: fields[i++]! });
-      }
-    }
+    const files = parseNameStatus(fields);
     commits.push({ hash, short, author, author_date, date, subject: subject.join('\x1f'), files });
   }
   return commits;
