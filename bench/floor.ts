@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KINDS, kindOfFolder, type Kind } from '../schemas/index.ts';
-import { parseAllYaml } from '../src/lib/yaml-pool.ts';
+import { parseAllYaml } from '../src/lib/load/yaml-pool.ts';
 
 const root = process.argv[2];
 if (!root) throw new Error('Usage: node bench/floor.ts CONTENT_DIR');

@@ -24,7 +24,7 @@ import { hasGnuTime, measure, median, type Measurement } from './measure.ts';
 import { resultsMarkdown, type Run, type SizeResult } from './report.ts';
 import { firstSearch } from './first-search.ts';
 import { weigh } from './weigh.ts';
-import { cacheFolderFor } from '../src/lib/parse-cache.ts';
+import { cacheFolderFor } from '../src/lib/load/parse-cache.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({

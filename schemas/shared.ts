@@ -4,7 +4,7 @@
  * text feeds the JSON Schema (editor hovers) and the field reference page.
  */
 import * as z from 'zod';
-import { checkLicense } from '../src/lib/licenses.ts';
+import { checkLicense } from '../src/lib/rights/licenses.ts';
 import { ID_PATTERN } from '../src/lib/ids.ts';
 
 export { ID_PATTERN };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** The Cardcat command line. Every command is a function of its arguments and working folder. */
-import { ReadError } from '../src/lib/read-file.ts';
+import { ReadError } from '../src/lib/load/read-file.ts';
 import { WriteError } from '../src/lib/safe-write.ts';
 import { visible, visibleLine } from '../src/lib/terminal-text.ts';
 import { shownPath, UsageError, type Io } from './cli.ts';

@@ -1,7 +1,7 @@
 /** What every command shares: its working folder, where it writes, and how it fails. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { cacheFolderFor } from '../src/lib/parse-cache.ts';
+import { cacheFolderFor } from '../src/lib/load/parse-cache.ts';
 import { buildCatalog, ContentFolderError } from '../src/lib/catalog.ts';
 import type { Catalog } from '../src/lib/types.ts';
 

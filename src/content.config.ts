@@ -8,7 +8,7 @@ import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { KIND_NAMES } from '../schemas/index.ts';
-import { findConfig } from './lib/config.ts';
+import { findConfig } from './lib/load/config.ts';
 import { stateFileFor } from './lib/probe/state.ts';
 import { contentChanged, contentDir } from './astro/catalog.ts';
 import { contentState } from './astro/pages.ts';

@@ -1,6 +1,6 @@
 /** `graph`: what an entry depends on and what depends on it, with depth and path. */
 import { parseArgs } from 'node:util';
-import { closureJson, closureMermaid, closureReport, closureText } from '../../src/lib/closure-report.ts';
+import { closureJson, closureMermaid, closureReport, closureText } from '../../src/lib/graph/closure-report.ts';
 import { didYouMean } from '../../src/lib/suggest.ts';
 import type { Catalog } from '../../src/lib/types.ts';
 import { CATALOG_OPTIONS, loadCatalog, oneOf, UsageError, type Io } from '../cli.ts';

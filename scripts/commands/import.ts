@@ -11,7 +11,7 @@ import { ID_PATTERN } from '../../src/lib/ids.ts';
 import { CardError } from '../../src/lib/interchange/front-matter.ts';
 import { IMPORT_FORMATS, IMPORTERS, importText, knownEntryOf, placeholderOwner, type ImportedFile, type ImportFormat, type RenderedEntry } from '../../src/lib/interchange/import/index.ts';
 import type { KnownEntry } from '../../src/lib/interchange/model.ts';
-import { readTextFile, ReadError } from '../../src/lib/read-file.ts';
+import { readTextFile, ReadError } from '../../src/lib/load/read-file.ts';
 import { visible } from '../../src/lib/terminal-text.ts';
 import { FileExistsError, writeNewFile } from '../../src/lib/safe-write.ts';
 import { UsageError, shownPath, type Io } from '../cli.ts';

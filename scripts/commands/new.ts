@@ -5,7 +5,7 @@ import { KIND_NAMES, KINDS, type Kind } from '../../schemas/index.ts';
 import { buildCatalog, ContentFolderError, type BuildOptions } from '../../src/lib/catalog.ts';
 import { formatPretty } from '../../src/lib/format/pretty.ts';
 import { ID_PATTERN } from '../../src/lib/ids.ts';
-import { cacheFolderFor } from '../../src/lib/parse-cache.ts';
+import { cacheFolderFor } from '../../src/lib/load/parse-cache.ts';
 import { FileExistsError, writeNewFile } from '../../src/lib/safe-write.ts';
 import { didYouMean } from '../../src/lib/suggest.ts';
 import { entryTemplate } from '../../src/lib/templates.ts';

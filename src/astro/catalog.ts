@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { buildCatalog, type BuildOptions } from '../lib/catalog.ts';
 import { IncrementalCatalog } from '../lib/incremental-catalog.ts';
-import { cacheFolderFor } from '../lib/parse-cache.ts';
+import { cacheFolderFor } from '../lib/load/parse-cache.ts';
 import { counts, formatPretty } from '../lib/format/pretty.ts';
 import type { Catalog } from '../lib/types.ts';
 

@@ -1,6 +1,6 @@
 /** Site settings from `cardcat.config.yaml` (the `site:` block), read through the core's config loader. */
 import path from 'node:path';
-import { findConfig, loadConfig } from '../lib/config.ts';
+import { findConfig, loadConfig } from '../lib/load/config.ts';
 import type { Config } from '../lib/types.ts';
 import { normalizeBase } from '../lib/view/urls.ts';
 import { contentDir } from './catalog.ts';

@@ -11,11 +11,11 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { kindOfFolder, type Kind } from '../../schemas/index.ts';
 import { assemble, listFiles, openParseCache, readFiles, setUp, type BuildOptions, type FileState, type Setup } from './catalog.ts';
-import { findConfig } from './config.ts';
+import { findConfig } from './load/config.ts';
 import { today as currentDay } from './dates.ts';
-import type { Problem } from './reporter.ts';
-import type { ParseCache } from './parse-cache.ts';
-import { MemoryRuleResults, type RuleResults } from './rule-results.ts';
+import type { Problem } from './load/reporter.ts';
+import type { ParseCache } from './load/parse-cache.ts';
+import { MemoryRuleResults, type RuleResults } from './rules/rule-results.ts';
 import type { Catalog } from './types.ts';
 
 const ENTRY_FILE = /\.(md|ya?ml)$/i;

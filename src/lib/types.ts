@@ -1,8 +1,8 @@
 /** The shapes every consumer of the core shares: entries, diagnostics, the catalog. */
 import type { Kind, KindData } from '../../schemas/index.ts';
 import type { Config } from '../../schemas/config.ts';
-import type { Graph } from './graph.ts';
-import type { PathKey } from './yaml.ts';
+import type { Graph } from './graph/graph.ts';
+import type { PathKey } from './load/yaml.ts';
 
 export type { Kind, KindData, Config, PathKey };
 

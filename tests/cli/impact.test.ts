@@ -1,7 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImpactReport } from '../../src/lib/impact.ts';
+import type { ImpactReport } from '../../src/lib/graph/impact.ts';
 import { writeProject } from '../helpers/catalog.ts';
 import { LINEAGE } from './fixture.ts';
 import { commit, git, removeFiles, writeFiles } from './git-repo.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateWorkflow } from '@action-validator/core';
 import { parseDocument } from 'yaml';
 import { KIND_NAMES, KINDS } from '../../schemas/index.ts';
-import { COMMENT_MARKER } from '../../src/lib/impact.ts';
+import { COMMENT_MARKER } from '../../src/lib/graph/impact.ts';
 import { ISSUE_LABEL } from '../../src/lib/probe/issues.ts';
 import { STATE_FILE } from '../../src/lib/probe/state.ts';
 import { repoRoot } from './run.ts';

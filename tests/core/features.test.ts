@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { certifiedRanges, featureUses, modelsByColumn, resolveFeature } from '../../src/lib/features.ts';
-import { impactReport } from '../../src/lib/impact.ts';
+import { impactReport } from '../../src/lib/graph/impact.ts';
 import type { Entry } from '../../src/lib/types.ts';
 import { build } from '../rules/helpers.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Kind } from '../../schemas/index.ts';
-import { Graph, type ClosureMember } from '../../src/lib/graph.ts';
-import type { Reference } from '../../src/lib/references.ts';
-import type { RelationType } from '../../src/lib/relations.ts';
+import { Graph, type ClosureMember } from '../../src/lib/graph/graph.ts';
+import type { Reference } from '../../src/lib/graph/references.ts';
+import type { RelationType } from '../../src/lib/graph/relations.ts';
 
 /** A graph from `from -type-> to` triples, every id a dataset unless named in `kinds`. */
 function graphOf(edges: [string, RelationType, string][], kinds: Record<string, Kind> = {}): Graph {

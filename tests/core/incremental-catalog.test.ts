@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { IncrementalCatalog } from '../../src/lib/incremental-catalog.ts';
-import { ParseCache } from '../../src/lib/parse-cache.ts';
+import { ParseCache } from '../../src/lib/load/parse-cache.ts';
 import { DEFAULT_AS_OF, synthesize } from '../../src/lib/synth/generate.ts';
 import { writeProject } from '../helpers/catalog.ts';
 import { catalogEdits, observable } from '../helpers/catalog-edits.ts';

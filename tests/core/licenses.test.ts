@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLicense, classifyLicense, restrictionsOf, restrictionsOfTerms } from '../../src/lib/licenses.ts';
+import { checkLicense, classifyLicense, restrictionsOf, restrictionsOfTerms } from '../../src/lib/rights/licenses.ts';
 
 const restrictions = (value: string) => [...restrictionsOf(classifyLicense(value))].sort();
 

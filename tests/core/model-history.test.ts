@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { impactReport } from '../../src/lib/impact.ts';
-import { referencesOf } from '../../src/lib/references.ts';
+import { impactReport } from '../../src/lib/graph/impact.ts';
+import { referencesOf } from '../../src/lib/graph/references.ts';
 import { build, file } from '../rules/helpers.ts';
 
 const dataset = (id: string) => `---\ntitle: ${id}\ndescription: Rows of ${id}.\nowners: [data-team]\n---\n`;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog.ts';
-import { ParseCache, recordKey, versionOf } from '../../src/lib/parse-cache.ts';
+import { ParseCache, recordKey, versionOf } from '../../src/lib/load/parse-cache.ts';
 import { DEFAULT_AS_OF, synthesize } from '../../src/lib/synth/generate.ts';
 import { writeProject } from '../helpers/catalog.ts';
 import { catalogEdits, observable } from '../helpers/catalog-edits.ts';
@@ -117,7 +117,7 @@ describe('the parse cache', () => {
     const checkout = writeProject({
       'package.json': '{ "name": "cardcat", "version": "0.1.0" }',
       'schemas/dataset.ts': 'export const a = 1;',
-      'src/lib/load.ts': 'export const b = 2;',
+      'src/lib/load/load.ts': 'export const b = 2;',
       'src/astro/page.ts': 'export const c = 3;',
     });
     const first = versionOf(checkout);
@@ -126,7 +126,7 @@ describe('the parse cache', () => {
     writeFileSync(path.join(checkout, 'schemas/dataset.ts'), 'export const a = 2;');
     const second = versionOf(checkout);
     expect(second).not.toBe(first);
-    writeFileSync(path.join(checkout, 'src/lib/load.ts'), 'export const b = 3;');
+    writeFileSync(path.join(checkout, 'src/lib/load/load.ts'), 'export const b = 3;');
     expect(versionOf(checkout)).not.toBe(second);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { termSentence } from '../../src/lib/license-terms.ts';
-import { useAnswers, type UseAnswer } from '../../src/lib/rights-answers.ts';
+import { termSentence } from '../../src/lib/rights/license-terms.ts';
+import { useAnswers, type UseAnswer } from '../../src/lib/rights/rights-answers.ts';
 import type { Entry } from '../../src/lib/types.ts';
 import { build } from '../rules/helpers.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inheritedRights } from '../../src/lib/rights.ts';
+import { inheritedRights } from '../../src/lib/rights/rights.ts';
 import { build, diagnose } from '../rules/helpers.ts';
 
 const dataset = (id: string, lines: string) => ({ [`datasets/${id}.md`]: `---\ntitle: ${id}\ndescription: ${id}.\nowners: [data-team]\n${lines}---\n` });

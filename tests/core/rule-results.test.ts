@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../schemas/index.ts';
 import { assemble, buildCatalog, listFiles, readFiles, setUp } from '../../src/lib/catalog.ts';
-import { MemoryRuleResults, type RuleResults } from '../../src/lib/rule-results.ts';
+import { MemoryRuleResults, type RuleResults } from '../../src/lib/rules/rule-results.ts';
 import { RULES } from '../../src/lib/rules/index.ts';
 import { DEFAULT_AS_OF, synthesize } from '../../src/lib/synth/generate.ts';
 import type { Catalog } from '../../src/lib/types.ts';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PARALLEL_FROM, parseAllYaml, YAML_WORKER } from '../../src/lib/yaml-pool.ts';
-import { parseYaml } from '../../src/lib/yaml.ts';
+import { PARALLEL_FROM, parseAllYaml, YAML_WORKER } from '../../src/lib/load/yaml-pool.ts';
+import { parseYaml } from '../../src/lib/load/yaml.ts';
 import { catalogOf, OWNERS, problems, writeProject } from '../helpers/catalog.ts';
 
 const N = PARALLEL_FROM + 100;

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { synthesize } from '../../src/lib/synth/generate.ts';
-import { fastYamlValue, readYamlValue } from '../../src/lib/yaml-value.ts';
-import { MAX_DEPTH, parseYaml } from '../../src/lib/yaml.ts';
+import { fastYamlValue, readYamlValue } from '../../src/lib/load/yaml-value.ts';
+import { MAX_DEPTH, parseYaml } from '../../src/lib/load/yaml.ts';
 import { mutate, random } from '../hostile/mutate.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KINDS, KIND_NAMES, type Kind } from '../../schemas/index.ts';
 import { buildCatalog } from '../../src/lib/catalog.ts';
-import { Graph, type ClosureMember } from '../../src/lib/graph.ts';
-import { RELATIONS, type RelationType } from '../../src/lib/relations.ts';
-import { inheritedRights } from '../../src/lib/rights.ts';
+import { Graph, type ClosureMember } from '../../src/lib/graph/graph.ts';
+import { RELATIONS, type RelationType } from '../../src/lib/graph/relations.ts';
+import { inheritedRights } from '../../src/lib/rights/rights.ts';
 import { OWNERS, writeProject } from '../helpers/catalog.ts';
 import { hostile, show, TODAY } from './helpers.ts';
 

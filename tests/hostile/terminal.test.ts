@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../cli/run.ts';
 import { OWNERS, writeProject } from '../helpers/catalog.ts';
-import { escapeMarkdown, escapeMessage, impactMarkdown, type ImpactReport } from '../../src/lib/impact.ts';
+import { escapeMarkdown, escapeMessage, impactMarkdown, type ImpactReport } from '../../src/lib/graph/impact.ts';
 import { visible, visibleLine } from '../../src/lib/terminal-text.ts';
 
 const ESC = '\u001b';

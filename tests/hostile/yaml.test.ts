@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYaml, MAX_ALIASES, MAX_DEPTH } from '../../src/lib/yaml.ts';
+import { parseYaml, MAX_ALIASES, MAX_DEPTH } from '../../src/lib/load/yaml.ts';
 import { DATASET, hostile, report } from './helpers.ts';
 
 describe('bad YAML', () => {

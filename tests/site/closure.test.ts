@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closureItems, closureListing } from '../../src/lib/closure-report.ts';
+import { closureItems, closureListing } from '../../src/lib/graph/closure-report.ts';
 import { paginate } from '../../src/lib/view/pagination.ts';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 

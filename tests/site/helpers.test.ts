@@ -6,7 +6,7 @@ import { rightRows } from '../../src/lib/view/rights-view.ts';
 import { sitemapXml } from '../../src/lib/view/sitemap.ts';
 import { inlineCode } from '../../src/lib/view/text.ts';
 import { editUrl, href, normalizeBase } from '../../src/lib/view/urls.ts';
-import { inheritedRights } from '../../src/lib/rights.ts';
+import { inheritedRights } from '../../src/lib/rights/rights.ts';
 import { MODEL_CARD_SECTIONS } from '../../src/lib/sections.ts';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 

@@ -3,8 +3,8 @@
  * open with blank lines, a BOM or CRLF, double their opening `---`, or never close it; each
  * case either yields the metadata or a problem that names the line and column.
  */
-import { positionOf as lineColumn } from '../position.ts';
-import { parseYaml } from '../yaml.ts';
+import { positionOf as lineColumn } from '../load/position.ts';
+import { parseYaml } from '../load/yaml.ts';
 
 export interface CardProblem {
   message: string;

@@ -4,7 +4,7 @@
  * values are mapped to these where one fits; where none does, nothing is claimed.
  */
 import { PIPELINE_TYPES_SET, type PipelineType } from '@huggingface/tasks';
-import { classifyLicense } from '../licenses.ts';
+import { classifyLicense } from '../rights/licenses.ts';
 import type { Entry } from '../types.ts';
 import { own } from '../own.ts';
 

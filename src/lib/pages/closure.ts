@@ -4,8 +4,8 @@
  * rows of up to four links each, and a component per link cost more than the page.
  */
 import { KINDS } from '../../../schemas/index.ts';
-import { closureListing, type ClosureListing, type ClosureMemberRow } from '../closure-report.ts';
-import type { Direction } from '../graph.ts';
+import { closureListing, type ClosureListing, type ClosureMemberRow } from '../graph/closure-report.ts';
+import type { Direction } from '../graph/graph.ts';
 import { badgeHtml, escapeHtml } from '../view/html.ts';
 import { paginate } from '../view/pagination.ts';
 import { entryPath } from '../view/urls.ts';

@@ -1,5 +1,5 @@
 /** A data-use agreement's page: what it permits, requires and forbids, and when it expires. */
-import { termSentence, type TermList } from '../license-terms.ts';
+import { termSentence, type TermList } from '../rights/license-terms.ts';
 import { renderMarkdown, type RenderedBody } from '../view/markdown.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';

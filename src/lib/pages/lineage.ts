@@ -11,8 +11,8 @@
  * paged list pages, hold the same entries.
  */
 import { KIND_NAMES, KINDS } from '../../../schemas/index.ts';
-import type { ClosureListing } from '../closure-report.ts';
-import type { Direction } from '../graph.ts';
+import type { ClosureListing } from '../graph/closure-report.ts';
+import type { Direction } from '../graph/graph.ts';
 import { KIND_COLOURS, lineageViews } from '../view/mermaid.ts';
 import { entryPath } from '../view/urls.ts';
 import type { Catalog, Entry } from '../types.ts';

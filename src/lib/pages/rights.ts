@@ -2,8 +2,8 @@
  * The Rights panel of a dataset or model: what it declares, and the restrictions it
  * inherits through lineage with where each comes from.
  */
-import { inheritedRights } from '../rights.ts';
-import { useAnswers, type Reason, type UseAnswer, type Verdict } from '../rights-answers.ts';
+import { inheritedRights } from '../rights/rights.ts';
+import { useAnswers, type Reason, type UseAnswer, type Verdict } from '../rights/rights-answers.ts';
 import { rightRows } from '../view/rights-view.ts';
 import { inlineCode } from '../view/text.ts';
 import type { Catalog, Entry } from '../types.ts';

@@ -5,8 +5,8 @@
  */
 import type { RuleCatalog } from './rule.ts';
 import type { Entry, PathKey } from '../types.ts';
-import { referencesOf } from '../references.ts';
-import { RELATIONS, type RelationType } from '../relations.ts';
+import { referencesOf } from '../graph/references.ts';
+import { RELATIONS, type RelationType } from '../graph/relations.ts';
 
 /** Lineage that never passes through a model's predictions or training: data built from data. */
 const DATA_LINEAGE = new Set<RelationType>(['derived_from', 'column_from', 'input']);

@@ -1,6 +1,6 @@
 /** Direct dependencies of active entries on deprecated or retired ones, shared by two rules. */
-import { referencesOf, resolves } from '../references.ts';
-import { RELATIONS } from '../relations.ts';
+import { referencesOf, resolves } from '../graph/references.ts';
+import { RELATIONS } from '../graph/relations.ts';
 import type { RuleContext } from './rule.ts';
 
 export function reportDependenciesWithStatus({ catalog, report }: RuleContext, status: 'deprecated' | 'retired'): void {

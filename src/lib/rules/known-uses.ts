@@ -1,4 +1,4 @@
-import { declaredUses } from '../rights.ts';
+import { declaredUses } from '../rights/rights.ts';
 import { didYouMean } from '../suggest.ts';
 import type { PathKey } from '../types.ts';
 import type { Rule } from './rule.ts';

@@ -1,6 +1,6 @@
-import { Graph, type ClosureMember } from '../graph.ts';
+import { Graph, type ClosureMember } from '../graph/graph.ts';
 import { parseRef } from '../ids.ts';
-import type { RelationType } from '../relations.ts';
+import type { RelationType } from '../graph/relations.ts';
 import type { Entry } from '../types.ts';
 import type { Rule, RuleCatalog } from './rule.ts';
 

@@ -1,4 +1,4 @@
-import { referencesOf } from '../references.ts';
+import { referencesOf } from '../graph/references.ts';
 import type { Rule } from './rule.ts';
 
 export const pinnedVersions: Rule = {

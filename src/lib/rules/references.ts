@@ -1,7 +1,7 @@
 import correctSpdx from 'spdx-correct';
 import { KINDS, type Kind } from '../../../schemas/index.ts';
-import { referencesOf, resolves } from '../references.ts';
-import { RELATIONS } from '../relations.ts';
+import { referencesOf, resolves } from '../graph/references.ts';
+import { RELATIONS } from '../graph/relations.ts';
 import { didYouMean } from '../suggest.ts';
 import type { Entry } from '../types.ts';
 import type { Rule } from './rule.ts';

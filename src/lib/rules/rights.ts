@@ -1,8 +1,8 @@
 import { own } from '../own.ts';
-import { RESTRICTIONS } from '../licenses.ts';
-import { declaredUses, inheritedRights, type InheritedRight } from '../rights.ts';
+import { RESTRICTIONS } from '../rights/licenses.ts';
+import { declaredUses, inheritedRights, type InheritedRight } from '../rights/rights.ts';
 import { parseRef } from '../ids.ts';
-import { referencesOf } from '../references.ts';
+import { referencesOf } from '../graph/references.ts';
 import type { Entry, PathKey } from '../types.ts';
 import type { Rule, RuleReport } from './rule.ts';
 

@@ -6,7 +6,7 @@
  * are met, production models have fallbacks), so `check` finds no errors in it.
  * Pure: it returns file texts, and the same options always give the same files.
  */
-import { classifyLicense, restrictionsOf, restrictionsOfTerms } from '../licenses.ts';
+import { classifyLicense, restrictionsOf, restrictionsOfTerms } from '../rights/licenses.ts';
 import { addDays } from '../dates.ts';
 import { markdownEntry, yamlText } from './emit.ts';
 import { datasheetBody, modelCardBody, sourceBody } from './prose.ts';

@@ -4,11 +4,11 @@
  * drawing is capped so a hub with thousands of neighbours still renders fast.
  */
 import { KIND_NAMES, type Kind } from '../../../schemas/index.ts';
-import type { ClosureMember, Direction, Graph } from '../graph.ts';
-import { escapeLabel } from '../flowchart.ts';
+import type { ClosureMember, Direction, Graph } from '../graph/graph.ts';
+import { escapeLabel } from '../graph/flowchart.ts';
 
 export { escapeLabel };
-import { RELATIONS } from '../relations.ts';
+import { RELATIONS } from '../graph/relations.ts';
 import { hasStatusStyle, KIND_COLOURS, LINEAGE_CLASS_DEFS } from './lineage-styles.ts';
 import type { Entry } from '../types.ts';
 

@@ -1,6 +1,6 @@
 /** Inherited rights as sentences a stakeholder can read, grouped by what they restrict. */
-import { RESTRICTIONS } from '../licenses.ts';
-import type { Inherited, InheritedRight } from '../rights.ts';
+import { RESTRICTIONS } from '../rights/licenses.ts';
+import type { Inherited, InheritedRight } from '../rights/rights.ts';
 
 export function describeRight(right: Inherited, uses: Readonly<Record<string, { description?: string | undefined }>>): string {
   switch (right.type) {

@@ -7,7 +7,7 @@
  * specification allows custom properties), which the importer reads back.
  */
 import type { Column } from '../../../../schemas/dataset.ts';
-import { classifyLicense } from '../../licenses.ts';
+import { classifyLicense } from '../../rights/licenses.ts';
 import type { Catalog, Entry } from '../../types.ts';
 import { formatInfo } from '../mime.ts';
 import { asList, latestVersion, licenseReference, ownersOf, pageUrl } from './shared.ts';

@@ -11,7 +11,7 @@
  * and tags, which the card carries as they are.
  */
 import { stringify } from 'yaml';
-import { classifyLicense } from '../../licenses.ts';
+import { classifyLicense } from '../../rights/licenses.ts';
 import { parseRef } from '../../ids.ts';
 import type { Catalog, Entry } from '../../types.ts';
 import { hubIdOf, hubLicenseFields, hubPipeline } from '../hub.ts';

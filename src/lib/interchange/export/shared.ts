@@ -1,6 +1,6 @@
 /** Facts several exports need: who owns an entry, where its page is, what its license is called. */
 import type { Catalog, Entry } from '../../types.ts';
-import { classifyLicense } from '../../licenses.ts';
+import { classifyLicense } from '../../rights/licenses.ts';
 import { entryPath, href } from '../../view/urls.ts';
 import { licenseUrl } from '../licenses.ts';
 

@@ -5,17 +5,17 @@
  * catalogs (the base and the work tree) given the list of changed files.
  */
 import path from 'node:path';
-import { kindOfFolder, KINDS, type Kind } from '../../schemas/index.ts';
+import { kindOfFolder, KINDS, type Kind } from '../../../schemas/index.ts';
 import { CLASS_DEFS, flowEdges, pathText, type Catalogish, type Step } from './closure-report.ts';
 import { flowchart, type FlowEdge, type FlowNode } from './flowchart.ts';
-import type { Change, ChangeStatus } from './git.ts';
+import type { Change, ChangeStatus } from '../git.ts';
 import { Graph, type ClosureMember } from './graph.ts';
-import { lineStarts, positionAt } from './position.ts';
+import { lineStarts, positionAt } from '../load/position.ts';
 import { referencesOf } from './references.ts';
 import { RELATIONS } from './relations.ts';
-import { visible, visibleLine } from './terminal-text.ts';
-import type { Catalog, Diagnostic, Entry } from './types.ts';
-import { offsetOf, parseYaml } from './yaml.ts';
+import { visible, visibleLine } from '../terminal-text.ts';
+import type { Catalog, Diagnostic, Entry } from '../types.ts';
+import { offsetOf, parseYaml } from '../load/yaml.ts';
 
 export interface ImpactInput {
   /** The catalog at the base ref; omitted when only named ids are examined. */

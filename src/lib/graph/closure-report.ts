@@ -3,12 +3,12 @@
  * command prints it: every member of the closure with its depth and the chain of
  * relations that reaches it, as text, JSON or a Mermaid chart.
  */
-import type { Kind } from '../../schemas/index.ts';
+import type { Kind } from '../../../schemas/index.ts';
 import { flowchart, type FlowEdge, type FlowNode } from './flowchart.ts';
 import { Graph, type ClosureMember, type Direction } from './graph.ts';
 import { RELATIONS, type RelationType } from './relations.ts';
-import { visibleLine } from './terminal-text.ts';
-import type { Catalog } from './types.ts';
+import { visibleLine } from '../terminal-text.ts';
+import type { Catalog } from '../types.ts';
 
 export type Catalogish = Pick<Catalog, 'byId' | 'graph'>;
 

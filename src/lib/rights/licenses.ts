@@ -3,10 +3,10 @@
  * spdx-expression-parse; each license maps to the restrictions it carries, and those are
  * what the rights rule propagates down the lineage.
  */
-import { own } from './own.ts';
+import { own } from '../own.ts';
 import parseSpdx from 'spdx-expression-parse';
 import correctSpdx from 'spdx-correct';
-import { ID_PATTERN } from './ids.ts';
+import { ID_PATTERN } from '../ids.ts';
 
 export type Restriction = 'non-commercial' | 'no-derivatives' | 'share-alike' | 'no-redistribution';
 

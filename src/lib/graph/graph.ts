@@ -2,7 +2,7 @@
  * The catalog as a typed graph. Built once in time linear in the references; closure
  * queries cost time linear in what they visit, and keep one shortest path to each member.
  */
-import type { Kind } from '../../schemas/index.ts';
+import type { Kind } from '../../../schemas/index.ts';
 import type { Reference } from './references.ts';
 import { RELATIONS, type RelationType } from './relations.ts';
 

@@ -9,7 +9,7 @@
  */
 import { hash } from 'node:crypto';
 import { serialize } from 'node:v8';
-import type { Problem } from './reporter.ts';
+import type { Problem } from '../load/reporter.ts';
 
 /** Where the results of rules are kept: the parse cache on disk, or memory for a server. */
 export interface RuleResults {

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type * as z from 'zod';
-import { config as configSchema, type Config } from '../../schemas/config.ts';
+import { config as configSchema, type Config } from '../../../schemas/config.ts';
 import { readTextFile, ReadError } from './read-file.ts';
 import type { Problem } from './reporter.ts';
 import { issuesToProblems } from './schema-issues.ts';

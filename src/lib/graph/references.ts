@@ -3,10 +3,10 @@
  * written. The graph is built from these, and the references rule checks them: one
  * reading of the fields, two uses.
  */
-import { classifyLicense } from './licenses.ts';
-import { ID_PATTERN, parseRef } from './ids.ts';
+import { classifyLicense } from '../rights/licenses.ts';
+import { ID_PATTERN, parseRef } from '../ids.ts';
 import { RELATIONS, type RelationType } from './relations.ts';
-import type { Entry, Kind, PathKey } from './types.ts';
+import type { Entry, Kind, PathKey } from '../types.ts';
 
 export interface Reference {
   type: RelationType;

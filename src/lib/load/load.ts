@@ -4,12 +4,12 @@
  */
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { KIND_NAMES, KINDS, kindOfFolder, type Kind } from '../../schemas/index.ts';
-import { ID_PATTERN } from './ids.ts';
+import { KIND_NAMES, KINDS, kindOfFolder, type Kind } from '../../../schemas/index.ts';
+import { ID_PATTERN } from '../ids.ts';
 import { decodeText, describeFsError, readBytes, ReadError } from './read-file.ts';
 import type { Reporter } from './reporter.ts';
-import { didYouMean } from './suggest.ts';
-import type { SourceFile } from './types.ts';
+import { didYouMean } from '../suggest.ts';
+import type { SourceFile } from '../types.ts';
 import type { YamlValue } from './yaml-value.ts';
 
 const ENTRY_EXTENSIONS = new Set(['.md', '.yaml', '.yml']);

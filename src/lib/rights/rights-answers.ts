@@ -15,7 +15,7 @@
 import { classifyLicense } from './licenses.ts';
 import { termSentence } from './license-terms.ts';
 import { declaredUses, inheritedRights, type InheritedRight } from './rights.ts';
-import type { Catalog, Entry } from './types.ts';
+import type { Catalog, Entry } from '../types.ts';
 
 export type Verdict = 'yes' | 'no' | 'conditional' | 'unknown';
 

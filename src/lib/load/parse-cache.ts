@@ -17,9 +17,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Problem } from './reporter.ts';
-import type { RuleResults } from './rule-results.ts';
-import { replaceFile } from './safe-write.ts';
-import type { SourceFile } from './types.ts';
+import type { RuleResults } from '../rules/rule-results.ts';
+import { replaceFile } from '../safe-write.ts';
+import type { SourceFile } from '../types.ts';
 
 /**
  * What parsing one file gave: its data when it passed its schema, and its problems. A
@@ -136,7 +136,7 @@ function packageRoot(): string | undefined {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && existsSync(path.join(dir, 'src', 'lib', 'parse-cache.ts'))) return dir;
+    if (existsSync(manifest) && existsSync(path.join(dir, 'src', 'lib', 'load', 'parse-cache.ts'))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;

@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod';
 import type { Problem } from './reporter.ts';
-import { closest, didYouMean } from './suggest.ts';
+import { closest, didYouMean } from '../suggest.ts';
 import type { PathKey } from './yaml.ts';
 
 type Issue = z.core.$ZodIssue;

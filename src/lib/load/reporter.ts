@@ -5,7 +5,7 @@
  */
 import { lineStarts, positionAt, type Position } from './position.ts';
 import { offsetOf, parseYaml, type ParsedYaml, type PathKey } from './yaml.ts';
-import type { Diagnostic, Severity } from './types.ts';
+import type { Diagnostic, Severity } from '../types.ts';
 
 /** What the reporter needs of a file to place a problem in it. */
 export interface TextFile {

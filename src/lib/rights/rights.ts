@@ -3,10 +3,10 @@
  * licenses, prohibited uses, personal data and expiring agreements flow down lineage.
  * The rights rule checks declared uses against this; entry pages show it.
  */
-import { Graph, type ClosureMember } from './graph.ts';
+import { Graph, type ClosureMember } from '../graph/graph.ts';
 import { classifyLicense, restrictionsOf, restrictionsOfTerms, type Restriction } from './licenses.ts';
-import type { RelationType } from './relations.ts';
-import type { Catalog, Entry } from './types.ts';
+import type { RelationType } from '../graph/relations.ts';
+import type { Catalog, Entry } from '../types.ts';
 
 /** Relations along which rights flow: data built from data, models from their training data, inputs and features, features from the data they are computed from. */
 const RIGHTS_FLOW = new Set<RelationType>(['derived_from', 'predictions_of', 'column_from', 'trained_on', 'input', 'uses_feature', 'computed_from']);

@@ -3,7 +3,7 @@
  * sentences a reader can act on: "Credit the source", not "Requires attribution". A term
  * without a sentence here reads as its words, capitalised: `no-resale` → "No resale".
  */
-import { own } from './own.ts';
+import { own } from '../own.ts';
 
 export type TermList = 'permissions' | 'conditions' | 'limitations';
 

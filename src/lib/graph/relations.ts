@@ -2,7 +2,7 @@
  * Every relation between entries, declared once with both of its names. An edge points
  * from the entry that declares it to the entry it names: downstream → upstream.
  */
-import type { Kind } from '../../schemas/index.ts';
+import type { Kind } from '../../../schemas/index.ts';
 
 export interface Relation {
   /** Read from the declaring entry: "churn-predictor trained on viewing-events". */
