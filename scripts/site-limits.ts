@@ -1,15 +1,16 @@
 /**
  * `node scripts/site-limits.ts [DIR] [--host github|gitlab]`: prints a built site's size and
- * file count, and exits 1, naming each limit it exceeds, when the host (every host known
- * when none is named) would refuse it. The Pages workflow runs it before uploading, so that
- * a site too large fails with this message rather than as a deployment error.
+ * file count (and, where GitHub's limit is in reach, its size as the compressed upload
+ * GitHub weighs), and exits 1, naming each limit it exceeds, when the host (every host
+ * known when none is named) would refuse it. The Pages workflow runs it before uploading,
+ * so that a site too large fails with this message rather than as a deployment error.
  */
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { HOST_LIMITS, type HostLimit, limitsExceeded, measureSite, sizeReport, TOO_LARGE_ADVICE } from '../src/lib/publish/site-size.ts';
+import { HOST_LIMITS, type HostLimit, limitsExceeded, measureSiteFor, sizeReport, TOO_LARGE_ADVICE } from '../src/lib/publish/site-size.ts';
 
-export function main(argv: string[], out: (text: string) => void, err: (text: string) => void, known: readonly HostLimit[] = HOST_LIMITS): number {
+export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void, known: readonly HostLimit[] = HOST_LIMITS): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { host: { type: 'string' } } });
@@ -28,7 +29,7 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
     err(`No built site at \`${dir}\`: run \`npm run build\` first.`);
     return 2;
   }
-  const size = measureSite(dir);
+  const size = await measureSiteFor(dir, hosts, () => out('Compressing the site as the Pages upload would, to weigh it…'));
   out(sizeReport(size));
   const problems = limitsExceeded(size, hosts);
   if (!problems.length) return 0;
@@ -37,5 +38,5 @@ export function main(argv: string[], out: (text: string) => void, err: (text: st
 }
 
 if (import.meta.main) {
-  process.exitCode = main(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`));
+  process.exitCode = await main(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`));
 }

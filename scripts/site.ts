@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { limitsExceeded, measureSite, sizeReport, TOO_LARGE_ADVICE } from '../src/lib/publish/site-size.ts';
+import { limitsExceeded, measureSiteFor, sizeReport, TOO_LARGE_ADVICE } from '../src/lib/publish/site-size.ts';
 import { indexSearch } from '../src/astro/search-index.ts';
 import { acquireBuildLock, publish, stagingFolder } from './build-output.ts';
 
@@ -111,7 +111,7 @@ async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
       publish(staging, outDir);
       process.stdout.write(`Search indexes: every entry's names in ${shown(path.join(outDir, 'pagefind'))}, the full text of ${pages.toLocaleString('en')} pages beside it.\n`);
       // Under the lock: a build waiting for it would replace the folder being measured.
-      reportSize(outDir);
+      await reportSize(outDir);
     } catch (error) {
       process.stderr.write(`The pages were built, but not their search index, so ${shown(outDir)} was left as it was: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
@@ -124,8 +124,8 @@ async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 /** The built site's size and file count, with a warning for each host limit it exceeds (the build still succeeds). */
-function reportSize(outDir: string): void {
-  const size = measureSite(outDir);
+async function reportSize(outDir: string): Promise<void> {
+  const size = await measureSiteFor(outDir, undefined, () => process.stdout.write('Compressing the site as the GitHub Pages upload would, to weigh it…\n'));
   process.stdout.write(`${sizeReport(size)}\n`);
   const problems = limitsExceeded(size);
   if (problems.length) process.stderr.write(`Warning: some hosts would refuse this site.\n${problems.map((p) => `  - ${p}`).join('\n')}\n${TOO_LARGE_ADVICE}\n`);
