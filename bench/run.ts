@@ -25,6 +25,7 @@ import { resultsMarkdown, type Run, type SizeResult } from './report.ts';
 import { firstSearch } from './first-search.ts';
 import { weigh } from './weigh.ts';
 import { cacheFolderFor } from '../src/lib/load/parse-cache.ts';
+import { measureArchive } from '../src/lib/publish/site-size.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -125,7 +126,7 @@ for (const size of sizes) {
     result.site = site;
     if (baseline.length) result.baseline = baseline;
     if (site.some((m) => m.code === 0) && existsSync(siteOut)) {
-      result.siteWeight = weigh(siteOut);
+      result.siteWeight = { ...weigh(siteOut), archiveBytes: await measureArchive(siteOut) };
       try {
         result.firstSearch = await firstSearch(siteOut);
         log(`    first search     ${secs(result.firstSearch.ms).padStart(8)}  ${result.firstSearch.requests} requests, ${Math.round(result.firstSearch.bytes / 1024)} KB`);

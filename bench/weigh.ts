@@ -12,6 +12,8 @@ export interface Weight {
   /** Every file the site publishes, and their bytes. */
   files?: number;
   bytes?: number;
+  /** The site as GitHub's Pages workflow uploads it: one tar file, compressed. */
+  archiveBytes?: number;
   homeHtmlBytes?: number;
   /** The mean entry page. */
   meanEntryHtmlBytes?: number;
