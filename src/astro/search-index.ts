@@ -6,17 +6,18 @@
  * title, id, tags, synonyms and column names (`src/lib/pages/search-records.ts`), written
  * as plain JSON by `src/lib/search/names-index.ts` (its format and why it is not Pagefind's
  * are there): a first search fetches the manifest, the chunks of the word list that hold
- * the query's words and the groups of 16 entries that hold the results it shows, about
- * 30 KB in a dozen requests at 2,000 entries as at 50,000.
+ * the query's words and the groups of 16 entries that hold the results it shows: for a
+ * model's title, 43 KB in 5 requests at 2,000 entries, 76 KB in 6 at 50,000.
  *
  * The full text of the entry pages is the search page's, indexed by Pagefind. Pagefind
  * holds everything it indexes in memory, about 0.3 MB for each of our entry pages (3.4 GB
  * at 10,000), so it is indexed in shards of at most `SHARD_PAGES` pages, each in a process
  * of its own, two at a time (at 10,000 entries that peaks near 1.2 GB), as `pagefind-1/`,
  * `pagefind-2/`…, listed in the names index's manifest; the search page merges them in
- * the browser. Pagefind writes its ready-made interfaces into every bundle (300 KB of
- * scripts and styles in each of 50 bundles at 50,000 entries); the site uses its search
- * API alone, so those files are removed (`UNUSED`).
+ * the browser, after answering from the names index. Pagefind writes its ready-made
+ * interfaces into every bundle (430 KB of scripts and styles, and 55 KB of WebAssembly for
+ * pages of no known language, in each of 50 bundles at 50,000 entries); the site uses its
+ * search API alone on English pages, so those files are removed (`UNUSED`).
  *
  * Only elements marked `data-pagefind-body` (entry content) are indexed, so navigation,
  * graphs and closure lists never pollute results.
