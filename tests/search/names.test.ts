@@ -145,6 +145,14 @@ describe('a query of the names index', () => {
   });
 });
 
+describe('the names index of an empty catalog', () => {
+  it('answers every query with nothing, and counts no filter', async () => {
+    const { search } = queried([]);
+    expect(await search.search('anything', { kind: 'Dataset' })).toEqual({ total: 0, entries: [] });
+    expect(await search.filters()).toEqual({});
+  });
+});
+
 describe('the chunks a query word reads', () => {
   const firsts = ['a', 'ca', 'cb', 'cc', 'cd', 'ce', 'cf', 'd'];
 
