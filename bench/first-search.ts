@@ -17,6 +17,10 @@ export interface FirstSearch {
   requests: number;
   bytes: number;
   results: number;
+  /** The first result's title, to check that it is the entry typed (not in records measured before it was). */
+  first?: string;
+  /** Every file fetched, with its size, largest first: printed by the command, not recorded by `npm run bench`. */
+  files?: { url: string; bytes: number }[];
 }
 
 /** A query with results: the title of a model in the middle of the catalog's published manifest (split into parts, or whole as sites built before the split have it). */
@@ -29,21 +33,23 @@ function queryFor(outDir: string): string {
   return models[Math.floor(models.length / 2)]!.data.title;
 }
 
-// `node bench/first-search.ts DIR`: one measurement of a built site, printed as JSON.
-if (import.meta.main) process.stdout.write(`${JSON.stringify(await firstSearch(path.resolve(process.argv[2] ?? 'dist')))}\n`);
+// `node bench/first-search.ts DIR [QUERY]`: one measurement of a built site, with the files
+// fetched, printed as JSON. QUERY for a site whose names index was built from another catalog
+// than its pages (to measure the index of a larger catalog without building its pages).
+if (import.meta.main) process.stdout.write(`${JSON.stringify(await firstSearch(path.resolve(process.argv[2] ?? 'dist'), process.argv[3], true), null, 1)}\n`);
 
-export async function firstSearch(outDir: string): Promise<FirstSearch> {
-  const query = queryFor(outDir);
+export async function firstSearch(outDir: string, query = queryFor(outDir), listFiles = false): Promise<FirstSearch> {
   const server = await serve(outDir);
   const browser = await launch();
   try {
     const page = await (await browser.newContext()).newPage();
     await page.goto(server.url, { waitUntil: 'networkidle' });
     let requests = 0;
-    const sizes: Promise<number>[] = [];
+    const sizes: Promise<{ url: string; bytes: number }>[] = [];
     page.on('response', (response) => {
       requests++;
-      sizes.push(response.body().then((b) => b.length, () => 0));
+      const url = response.url().replace(server.url, '/');
+      sizes.push(response.body().then((b) => ({ url, bytes: b.length }), () => ({ url, bytes: 0 })));
     });
     const box = page.getByRole('searchbox', { name: 'Search the catalog' });
     const started = performance.now();
@@ -55,8 +61,9 @@ export async function firstSearch(outDir: string): Promise<FirstSearch> {
     // The results' own data (titles, descriptions) arrive with the first one shown.
     await page.waitForLoadState('networkidle');
     const results = await page.locator('#site-search-results li').count();
-    const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-    return { query, ms, requests, bytes, results };
+    const files = (await Promise.all(sizes)).sort((a, b) => b.bytes - a.bytes);
+    const bytes = files.reduce((a, f) => a + f.bytes, 0);
+    return { query, ms, requests, bytes, results, first: (await first.locator('.result-title').textContent()) ?? '', ...(listFiles ? { files } : {}) };
   } finally {
     await browser.close();
     await server.close();

@@ -52,8 +52,8 @@ export function weigh(outDir: string, base = '/'): Weight {
     }, { file: '', bytes: 0 });
   const largest = largestOf(html);
   const largestEntry = largestOf(html.filter((f) => ENTRY_PAGE.test(path.relative(outDir, f).split(path.sep).join('/'))));
-  // The search index: `pagefind/`, and `pagefind-2/` and on when it is split into shards.
-  const isSearchIndex = (f: string) => /^pagefind(-\d+)?$/.test(path.relative(outDir, f).split(path.sep)[0]!);
+  // The search indexes: the names index, `names/`, and the full text's `pagefind-1/`, `pagefind-2/`…
+  const isSearchIndex = (f: string) => /^(names|pagefind(-\d+)?)$/.test(path.relative(outDir, f).split(path.sep)[0]!);
   const searchIndexBytes = files.filter(isSearchIndex).reduce((s, f) => s + statSync(f).size, 0);
 
   // Mermaid's own chunks: the library's core names `mermaidAPI`.

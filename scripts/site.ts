@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { limitsExceeded, measureSiteFor, sizeReport, TOO_LARGE_ADVICE } from '../src/lib/publish/site-size.ts';
 import { indexSearch } from '../src/astro/search-index.ts';
+import { NAMES_FOLDER } from '../src/lib/search/names-index.ts';
 import { acquireBuildLock, publish, stagingFolder } from './build-output.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,7 +110,7 @@ async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
         progress: (indexed, total) => process.stdout.write(`  ${indexed.toLocaleString('en')} of ${total.toLocaleString('en')} pages indexed\n`),
       });
       publish(staging, outDir);
-      process.stdout.write(`Search indexes: every entry's names in ${shown(path.join(outDir, 'pagefind'))}, the full text of ${pages.toLocaleString('en')} pages beside it.\n`);
+      process.stdout.write(`Search indexes: every entry's names in ${shown(path.join(outDir, NAMES_FOLDER))}, the full text of ${pages.toLocaleString('en')} pages beside it.\n`);
       // Under the lock: a build waiting for it would replace the folder being measured.
       await reportSize(outDir);
     } catch (error) {

@@ -1,28 +1,36 @@
 /**
- * The Pagefind indexes of a built site. They are written after `astro build` has exited
+ * The search indexes of a built site. They are written after `astro build` has exited
  * (`scripts/site.ts build`), not in an Astro hook, so that Astro's memory is free by then.
  *
- * Two indexes. `pagefind/` is the names index the header's search box reads: one small
- * record per entry (`src/lib/pages/search-records.ts`), in one bundle, whose word index
- * Pagefind splits into chunks fetched as a query needs them, so that a first search costs
- * about the same whatever the catalog's size. The full text of the entry pages is the
- * search page's: Pagefind holds everything it indexes in memory, about 0.3 MB for each of
- * our entry pages (3.4 GB at 10,000), so it is indexed in shards of at most `SHARD_PAGES`
- * pages, each in a process of its own, two at a time (at 10,000 entries that peaks near
- * 1.2 GB), as `pagefind-1/`, `pagefind-2/`…, listed in `pagefind/shards.json`; the search
- * page merges them in the browser.
+ * Two indexes. `names/` is the names index the header's search box reads: each entry's
+ * title, id, tags, synonyms and column names (`src/lib/pages/search-records.ts`), written
+ * as plain JSON by `src/lib/search/names-index.ts` (its format and why it is not Pagefind's
+ * are there): a first search fetches the manifest, the chunks of the word list that hold
+ * the query's words and the groups of 16 entries that hold the results it shows: for a
+ * model's title, 43 KB in 5 requests at 2,000 entries, 76 KB in 6 at 50,000.
+ *
+ * The full text of the entry pages is the search page's, indexed by Pagefind. Pagefind
+ * holds everything it indexes in memory, about 0.3 MB for each of our entry pages (3.4 GB
+ * at 10,000), so it is indexed in shards of at most `SHARD_PAGES` pages, each in a process
+ * of its own, two at a time (at 10,000 entries that peaks near 1.2 GB), as `pagefind-1/`,
+ * `pagefind-2/`…, listed in the names index's manifest; the search page merges them in
+ * the browser, after answering from the names index. Pagefind writes its ready-made
+ * interfaces into every bundle (430 KB of scripts and styles, and 55 KB of WebAssembly for
+ * pages of no known language, in each of 50 bundles at 50,000 entries); the site uses its
+ * search API alone on English pages, so those files are removed (`UNUSED`).
  *
  * Only elements marked `data-pagefind-body` (entry content) are indexed, so navigation,
  * graphs and closure lists never pollute results.
  */
 import { fork } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import { KIND_NAMES, KINDS } from '../../schemas/index.ts';
 import { SEARCH_RECORDS_FILE, type SearchRecord } from '../lib/pages/search-records.ts';
+import { NAMES_FOLDER, namesIndex } from '../lib/search/names-index.ts';
 
 const SHARD_PAGES = 1000;
 const AT_ONCE = Math.min(2, availableParallelism());
@@ -41,11 +49,11 @@ export interface IndexOptions {
 /** Indexes the names of the entries and the full text of their pages under `outDir`; returns how many pages it indexed. */
 export async function indexSearch(outDir: string, options: IndexOptions = {}): Promise<number> {
   const { shardPages = SHARD_PAGES, progress } = options;
-  await indexNames(outDir);
   const pages = entryPages(outDir);
   const shards: string[][] = [];
   for (let i = 0; i < pages.length; i += shardPages) shards.push(pages.slice(i, i + shardPages));
   const bundles = shards.map((_, i) => `pagefind-${i + 1}`);
+  writeNames(outDir, bundles.map((b) => `${b}/`));
 
   let indexed = 0;
   if (shards.length === 1) {
@@ -68,31 +76,38 @@ export async function indexSearch(outDir: string, options: IndexOptions = {}): P
     };
     await Promise.all(Array.from({ length: Math.min(AT_ONCE, shards.length) }, worker));
   }
-  writeFileSync(path.join(outDir, 'pagefind', 'shards.json'), JSON.stringify(bundles.map((b) => `${b}/`)) + '\n');
+  for (const bundle of bundles) removeUnused(path.join(outDir, bundle));
   return indexed;
 }
 
-/** The names index, `pagefind/`, from the records the build wrote (`search-records.json`), which it then removes: they are not for readers. */
-async function indexNames(outDir: string): Promise<void> {
+/** The names index, `names/`, from the records the build wrote (`search-records.json`), which it then removes: they are not for readers. */
+function writeNames(outDir: string, shards: string[]): void {
   const file = path.join(outDir, SEARCH_RECORDS_FILE);
   if (!existsSync(file)) throw new Error(`${file} is missing: the site build writes it from src/pages/search-records.json.ts.`);
   const records = JSON.parse(readFileSync(file, 'utf8')) as SearchRecord[];
-  const { index, errors } = await createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    // In batches: one request at a time to Pagefind's process would wait on each round trip.
-    for (let i = 0; i < records.length; i += 500) {
-      const batch = records.slice(i, i + 500);
-      const added = await Promise.all(batch.map((record) => index.addCustomRecord({ ...record, meta: { ...record.meta }, language: 'en' })));
-      const failed = added.findIndex((a) => a.errors.length);
-      if (failed >= 0) throw new Error(`Pagefind could not index ${batch[failed]!.url}: ${added[failed]!.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-  } finally {
-    await close();
+  const folder = path.join(outDir, NAMES_FOLDER);
+  rmSync(folder, { recursive: true, force: true });
+  for (const [name, text] of namesIndex(records, shards, Date.now().toString(36))) {
+    mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+    writeFileSync(path.join(folder, name), text);
   }
   rmSync(file);
+}
+
+/**
+ * Pagefind's interfaces (default, component and modular UI, highlighting), which
+ * `pagefind.js` never loads. Its WebAssembly is written once per language and once for
+ * pages of no known language; `pagefind.js` loads the one `pagefind-entry.json` names for
+ * each language indexed (`unknown` when it names none), so the others go too.
+ */
+const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+
+function removeUnused(bundle: string): void {
+  const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm?: string }> };
+  const wasm = new Set(Object.values(entry.languages).map((l) => `wasm.${l.wasm || 'unknown'}.pagefind`));
+  for (const name of readdirSync(bundle)) {
+    if (UNUSED.test(name) || (/^wasm\..*\.pagefind$/.test(name) && !wasm.has(name))) rmSync(path.join(bundle, name));
+  }
 }
 
 /** A glob matching exactly `pages`. Entry ids are kebab-case, so the paths need no escaping. */

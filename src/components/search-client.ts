@@ -1,9 +1,12 @@
 /**
- * Pagefind in the browser, loaded on first use. The header's box searches the names index
- * (`pagefind/`, one bundle over the whole catalog, fetched chunk by chunk as queries need);
- * the search page searches the full text of every page, indexed in shards (`pagefind-1/`…,
- * listed in `pagefind/shards.json`) that it merges (see `src/astro/search-index.ts`).
+ * Search in the browser, loaded on first use. The header's box searches the names index
+ * (`names/`, see `src/lib/search/names-index.ts`: a manifest, then only the chunks and
+ * groups a query needs); the search page searches it first, then the full text of every
+ * page, indexed by Pagefind in shards (`pagefind-1/`…, listed in the names index's
+ * manifest) that it merges (see `src/astro/search-index.ts`).
  */
+import { NAMES_FOLDER } from '../lib/search/names-index.ts';
+import { namesSearch, type NamesSearch } from '../lib/search/names-query.ts';
 
 export interface ResultData {
   url: string;
@@ -15,12 +18,17 @@ export interface ResultData {
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
-  debouncedSearch(query: string, options?: Record<string, unknown>, ms?: number): Promise<{ results: { data(): Promise<ResultData> }[] } | null>;
   search(query: string | null, options?: Record<string, unknown>): Promise<{ results: { data(): Promise<ResultData> }[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-let names: Promise<Pagefind | undefined> | undefined;
+/** The names index's answer to a query, as results show it: the first `limit` entries, and how many match. */
+export interface NamesResults {
+  total: number;
+  results: ResultData[];
+}
+
+let names: NamesSearch | undefined;
 let fullText: Promise<Pagefind | undefined> | undefined;
 
 /** The site's base path, which the header's search form carries (`data-base`). */
@@ -28,31 +36,45 @@ function siteBase(): string {
   return document.querySelector<HTMLElement>('[data-base]')?.dataset['base'] ?? '/';
 }
 
-const options = (base: string) => ({ baseUrl: base, excerptLength: 18 });
-
-/** The names index, for the header's search box: its cost does not grow with the catalog. */
-export function loadPagefind(): Promise<Pagefind | undefined> {
+/** The names index, for the header's search box and the search page's first answers: its cost does not grow with the catalog. */
+export function loadNames(): NamesSearch {
   const base = siteBase();
-  names ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
-    .then(async (module: Pagefind) => {
-      await module.options(options(base));
-      return module;
-    })
-    .catch(() => undefined);
+  const folder = `${base}${NAMES_FOLDER}/`;
+  // The manifest is asked for afresh (a cache may keep it, if unchanged); every other file
+  // is asked for with the build's stamp, so that no file of an older build answers.
+  const json = (url: string, init?: RequestInit) =>
+    fetch(url, init).then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${url}: ${response.status}`))));
+  let manifest: Promise<{ build: string }> | undefined;
+  const once = () =>
+    (manifest ??= json(`${folder}index.json`, { cache: 'no-cache' }).catch((error: unknown) => {
+      manifest = undefined;
+      throw error;
+    }));
+  names ??= namesSearch((file) => (file === 'index.json' ? once() : once().then(({ build }) => json(`${folder}${file}?v=${build}`))));
   return names;
+}
+
+/** The names index's answer, with addresses under the site's base path. */
+export async function searchNames(query: string, filters: Record<string, string> = {}, limit = 8): Promise<NamesResults> {
+  const base = siteBase();
+  const answer = await loadNames().search(query, filters, limit);
+  return {
+    total: answer.total,
+    results: answer.entries.map((e) => ({ url: `${base}${e.url.replace(/^\//, '')}`, excerpt: '', meta: { ...e.meta }, filters: e.filters })),
+  };
 }
 
 /** The full text of every entry page, for the search page: every shard, merged, so that ranking and filter counts span them all. */
 export function loadFullText(): Promise<Pagefind | undefined> {
   const base = siteBase();
-  fullText ??= fetch(`${base}pagefind/shards.json`)
-    .then((response) => (response.ok ? (response.json() as Promise<string[]>) : Promise.reject(new Error('no shards'))))
-    .then(async ([first, ...others]) => {
+  fullText ??= loadNames()
+    .manifest()
+    .then(async ({ shards: [first, ...others] }) => {
       if (!first) return undefined;
-      // Each shard's pagefind.js is a module of its own, apart from the names index's.
+      const options = { baseUrl: base, excerptLength: 18 };
       const module = (await import(/* @vite-ignore */ `${base}${first}pagefind.js`)) as Pagefind;
-      await module.options(options(base));
-      await Promise.all(others.map((shard) => module.mergeIndex(`${base}${shard}`, options(base))));
+      await module.options(options);
+      await Promise.all(others.map((shard) => module.mergeIndex(`${base}${shard}`, options)));
       return module;
     })
     .catch(() => undefined);

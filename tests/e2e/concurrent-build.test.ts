@@ -27,7 +27,7 @@ describe('two builds at once', () => {
       expect([a.output, b.output].filter((o) => /Another build into .* is running \(process \d+\); waiting for it to finish/.test(o))).toHaveLength(1);
       expect(existsSync(path.join(outDir, 'index.html'))).toBe(true);
       expect(existsSync(path.join(outDir, 'datasets', 'tiny', 'index.html'))).toBe(true);
-      expect(existsSync(path.join(outDir, 'pagefind'))).toBe(true);
+      expect(existsSync(path.join(outDir, 'names', 'index.json'))).toBe(true);
       expect(readdirSync(folder).filter((f) => f !== 'cache').sort()).toEqual(['dist']);
     } finally {
       const { rmSync } = await import('node:fs');

@@ -89,7 +89,7 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
     expect(await first.locator('.result-desc').textContent()).toBe("One row per play event, with the user's churn label 30 days later.");
     expect(new URL((await first.getAttribute('href'))!, site.url).href).toBe(entryUrl('datasets', 'viewing-events-labelled'));
     // The box reads the names index alone: none of the full text's shards.
-    expect(requested.filter((url) => url.includes('/pagefind/')).length).toBeGreaterThan(0);
+    expect(requested.filter((url) => url.includes('/names/')).length).toBeGreaterThan(0);
     expect(requested.filter((url) => /\/pagefind-\d+\//.test(url))).toEqual([]);
     expect(problems).toEqual([]);
     await close();
@@ -110,7 +110,7 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
   });
 
   it('searches and counts across every bundle of a search index split into shards', async () => {
-    const shards = JSON.parse(readFileSync(path.join(site.outDir, 'pagefind', 'shards.json'), 'utf8')) as string[];
+    const { shards } = JSON.parse(readFileSync(path.join(site.outDir, 'names', 'index.json'), 'utf8')) as { shards: string[] };
     // Every entry page, and the one page of the Features index.
     expect(shards).toEqual(Array.from({ length: Math.ceil((catalog.entries.length + 1) / 10) }, (_, i) => `pagefind-${i + 1}/`));
     const count = (kind: string) => catalog.entries.filter((e) => e.kind === kind).length;

@@ -8,7 +8,7 @@ import { demoCatalog, roundTrip } from './demo.ts';
 describe('the search records', () => {
   it('gives every entry one record, at its page path from the site root, in catalog order', () => {
     const catalog = catalogOf({ 'teams/t.yaml': 'title: T\ndescription: A team.\nmembers:\n  - { name: A }\n' }, { config: 'site:\n  title: X\n  base: /c/\n' });
-    // Pagefind adds the base path to every result, names and full text alike.
+    // The search client adds the base path to every result, names and full text alike.
     expect(searchRecords(catalog).map((r) => r.url)).toEqual(['/teams/t/']);
     expect(searchRecords(demoCatalog()).map((r) => r.url.split('/')[2])).toEqual(demoCatalog().entries.map((e) => e.id));
   });

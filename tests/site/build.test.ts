@@ -196,7 +196,11 @@ describe('building the site from a catalog served under a sub-path', () => {
     const headers = [...html.matchAll(/<table class="columns">[\s\S]*?<\/thead>/g)][0]![0].match(/<th[^>]*>([^<]*)<\/th>/g)!.map((th) => th.replace(/<[^>]+>/g, ''));
     expect([headers[1], headers[4], headers[6]]).toEqual(['Type', 'Personal data', 'From']);
     expect(read('index.html')).not.toContain('data-pagefind-body');
-    expect(existsSync(path.join(site.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+    // The names index, and the full text's bundle with Pagefind's search API but none of its ready-made interfaces, which the site never loads.
+    expect(existsSync(path.join(site.outDir, 'names', 'index.json'))).toBe(true);
+    const bundle = readdirSync(path.join(site.outDir, 'pagefind-1'));
+    expect(bundle).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind']));
+    expect(bundle.filter((f) => /ui|highlight|unknown/.test(f))).toEqual([]);
   });
 
   it('draws the class balance as SVG at build time and shows inherited restrictions with their origin', () => {

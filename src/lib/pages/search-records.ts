@@ -1,10 +1,10 @@
 /**
  * What the header's search box searches: one small record per entry (its title, id,
- * tags, synonyms and column names; its description is shown, not searched), indexed by Pagefind as one bundle over
- * the whole catalog. Pagefind splits that bundle's word index into chunks and fetches only
- * those a query needs, so a first search costs about the same at 50,000 entries as at 5,000.
- * The full text of every page is indexed too, in shards (see `src/astro/search-index.ts`),
- * for the search page.
+ * tags, synonyms and column names; its description is shown, not searched), from which
+ * the build writes the names index (`src/lib/search/names-index.ts`), fetched chunk by chunk
+ * and group by group as a query needs, so a first search costs about the same at 50,000
+ * entries as at 2,000. The full text of every page is indexed too, by Pagefind in shards
+ * (see `src/astro/search-index.ts`), for the search page.
  */
 import { entryPath } from '../view/urls.ts';
 import type { OwnerNames } from '../view/facets.ts';
@@ -12,7 +12,7 @@ import type { Catalog, Entry } from '../types.ts';
 import { searchFilters } from './entry.ts';
 
 export interface SearchRecord {
-  /** The entry page's path from the site's root, without the base path: Pagefind's `baseUrl` adds it, as it does for indexed pages. */
+  /** The entry page's path from the site's root, without the base path: the search client adds it, as Pagefind's `baseUrl` does for indexed pages. */
   url: string;
   content: string;
   meta: { title: string; description?: string; synonyms?: string };
@@ -39,7 +39,7 @@ export function searchRecord(entry: Entry, names?: OwnerNames): SearchRecord {
     meta: {
       title: entry.data.title,
       ...(entry.data.description ? { description: entry.data.description } : {}),
-      // The search client puts first an entry whose title or synonym is the query (search-client.ts).
+      // The names index ranks by title and synonyms, and the search client puts first an entry whose title or synonym is the query (search-client.ts).
       ...(entry.kind === 'glossary' && entry.data.synonyms?.length ? { synonyms: entry.data.synonyms.join('|') } : {}),
     },
     filters,
