@@ -52,6 +52,7 @@ derived_from:
   - { dataset: raw@2, split: train, transform: dedupe }
 schema:
   - { name: user_id, type: string, derived_from: raw.user_id, term: customer }
+  - { name: customer, type: string, derived_from: raw.user_id, term: customer }
 splits:
   method: random
   parts:
@@ -105,7 +106,21 @@ describe('the page model of a dataset', () => {
     expect(raw.title).toBe('Schema (2 columns)');
     expect(raw.columns[0]).toMatchObject({ sampleId: true, termHtml: expect.stringContaining('href="/catalog/glossary/customer/"') });
     expect(raw.columns[1]).toMatchObject({ sampleId: false, termHtml: '', from: undefined });
-    expect(body<DatasetBody>('clean').schema!.columns[0]!.from).toEqual({ id: 'raw', url: '/catalog/datasets/raw/', column: 'user_id' });
+  });
+
+  it('links an upstream column to its row, and names it only when it is named differently', () => {
+    const [same, renamed] = body<DatasetBody>('clean').schema!.columns;
+    expect(same!.from).toEqual({ id: 'raw', url: '/catalog/datasets/raw/#column-user-id', column: undefined });
+    expect(renamed!.from).toEqual({ id: 'raw', url: '/catalog/datasets/raw/#column-user-id', column: 'user_id' });
+    expect(body<DatasetBody>('clean').schema!.fromNote).toMatch(/^From: /);
+    expect(body<DatasetBody>('raw').schema!.fromNote).toBeUndefined();
+  });
+
+  it("gives a term's description as tooltip on its first column only", () => {
+    const [first, second] = body<DatasetBody>('clean').schema!.columns;
+    expect(first!.termHtml).toContain('title=');
+    expect(second!.termHtml).toContain('href="/catalog/glossary/customer/"');
+    expect(second!.termHtml).not.toContain('title=');
   });
 
   it('gives each split part its rows and share, and each class its count and share of the part', () => {
@@ -238,8 +253,8 @@ describe('the page model of a team or a person', () => {
 describe('the page model of a glossary term', () => {
   it('lists the columns that use it and the terms that name it or that it names', () => {
     const term = body<GlossaryBody>('customer');
-    expect(term.columnCount).toBe(2);
-    expect(term.columns.map((c) => c.url).sort()).toEqual(['/catalog/datasets/clean/#schema', '/catalog/datasets/raw/#schema']);
+    expect(term.columnCount).toBe(3);
+    expect(term.columns.map((c) => c.url).sort()).toEqual(['/catalog/datasets/clean/#schema', '/catalog/datasets/clean/#schema', '/catalog/datasets/raw/#schema']);
     expect(term.related).toEqual([expect.stringContaining('>Account</a>')]);
     expect(term.synonyms).toEqual(['client']);
   });
