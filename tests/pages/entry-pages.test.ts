@@ -151,12 +151,18 @@ describe('the page model of a dataset', () => {
   it('declares its rights and inherits its upstream restrictions, naming where they come from', () => {
     const raw = body<DatasetBody>('raw').rights;
     expect(raw).toMatchObject({ declared: true, personalData: true, license: { id: 'old-deal', ref: expect.stringContaining('>Old deal</a>') } });
-    expect(raw.allowedUses).toEqual([{ use: 'model-training', label: 'Training models' }]);
-    expect(raw.restrictions.find((r) => r.html.includes('expires'))).toMatchObject({ own: true, expired: true });
+    // The answers give each use's description; the declared list does not repeat it.
+    expect(raw.allowedUses).toEqual([{ use: 'model-training', label: undefined }]);
+    expect(raw.answers.flatMap((g) => g.uses).find((u) => u.use === 'model-training')!.description).toBe('Training models');
+    const own = raw.restrictions.find((r) => r.own)!;
+    expect(own.items.find((i) => i.html.includes('expires'))).toMatchObject({ expired: true, condition: false });
     const clean = body<DatasetBody>('clean').rights;
     expect(clean.declared).toBe(false);
-    const personal = clean.restrictions.find((r) => r.html.startsWith('Contains personal data'))!;
-    expect(personal).toMatchObject({ own: false, from: [expect.stringContaining('href="/catalog/datasets/raw/"')] });
+    const inherited = clean.restrictions.find((r) => r.items.some((i) => i.html.startsWith('Contains personal data')))!;
+    expect(inherited).toMatchObject({ own: false, from: [expect.stringContaining('href="/catalog/datasets/raw/"')] });
+    // Personal data binds every use: a condition of the "Only if" answers, marked where it is listed.
+    expect(inherited.items.find((i) => i.html.startsWith('Contains personal data'))!.condition).toBe(true);
+    expect(clean.conditional).toBe(true);
   });
 
   it('answers, for each use of the vocabulary, whether it may be used for it and why, with the path to an upstream reason', () => {
