@@ -177,8 +177,11 @@ describe('the page model of a dataset', () => {
     });
     const clean = body<DatasetBody>('clean').rights.answers.find((g) => g.uses.some((u) => u.use === 'model-training'))!;
     expect(clean.verdict).toBe('no');
-    expect(clean.why[0]).toContain('<span class="path">Path from here: ');
-    expect(clean.why[0]).toContain('href="/catalog/datasets/raw/"');
+    expect(clean.why[0]).toContain('upstream <code>raw</code>');
+    // Its path is in Effective restrictions, which name the same origin: not said twice.
+    expect(clean.why[0]).not.toContain('Path from here');
+    const cleanRights = body<DatasetBody>('clean').rights;
+    expect(cleanRights.restrictions.flatMap((r) => r.from).join('')).toContain('href="/catalog/datasets/raw/"');
   });
 
   it('groups the uses that have the same answer for the same reasons', () => {

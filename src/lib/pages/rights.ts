@@ -98,8 +98,12 @@ export function rightsPanel(catalog: Catalog, entry: Entry<'dataset'> | Entry<'m
   const ref = (id: string) => links.ref(id, false);
   const originHtml = (o: { id: string; path: readonly string[] }) =>
     ref(o.id) + (o.path.length > 2 ? `<span class="path"> through ${shortPathHtml(o.path.slice(1, -1), ref)}</span>` : '');
+  const rows = rightRows(inheritedRights(catalog, entry), catalog.config.uses, catalog.today, MAX_ORIGINS);
+  // An upstream reason's path is given once, where Effective restrictions name its origin;
+  // only an origin they leave out gets it here.
+  const named = new Set(rows.flatMap((r) => r.from.map((o) => o.id)));
   const reasonHtml = (r: Reason) =>
-    inlineCode(r.text) + (r.path && r.path.length > 1 ? ` <span class="path">Path from here: ${shortPathHtml(r.path.slice(1), ref)}</span>` : '');
+    inlineCode(r.text) + (r.path && r.path.length > 1 && !named.has(r.origin!) ? ` <span class="path">Path from here: ${shortPathHtml(r.path.slice(1), ref)}</span>` : '');
   return {
     declared: rights !== undefined || license !== undefined,
     license: license ? { id: license, ref: catalog.byId.has(license) ? links.ref(license) : undefined } : undefined,
@@ -110,7 +114,7 @@ export function rightsPanel(catalog: Catalog, entry: Entry<'dataset'> | Entry<'m
     allowedUses: uses(rights?.allowed_uses),
     prohibitedUses: uses(rights?.prohibited_uses),
     restrictions: groupRestrictions(
-      rightRows(inheritedRights(catalog, entry), catalog.config.uses, catalog.today, MAX_ORIGINS).map((r) => ({
+      rows.map((r) => ({
         items: [{ html: inlineCode(r.text), expired: r.expired, condition: r.condition }],
         own: r.own,
         from: r.from.map(originHtml),
