@@ -18,9 +18,11 @@ export const CLOSURE_PAGE_SIZE = 200;
 /**
  * Rows shown on the entry page itself; longer lists get pages of their own. Fifty rows each
  * way were a third of an average entry page (15.6 KB of 56 KB for datasets and models at
- * 2,000 entries), and the nearest ten say what the entry is built from and what it feeds.
+ * 2,000 entries). Twenty, at about 120 bytes a row, cost an entry page under a kilobyte
+ * more on average than ten, and spare a third of the list pages, each about 5 KB of header
+ * and footer before its first row: at 2,000 entries 477 fewer files and 1.4 MB less.
  */
-export const CLOSURE_INLINE = 10;
+export const CLOSURE_INLINE = 20;
 export const CLOSURE_LISTS = {
   'depends-on': { direction: 'up', title: 'Depends on', empty: 'Nothing: this entry depends on no other entry.' },
   impacts: { direction: 'down', title: 'Impacts', empty: 'Nothing depends on this entry.' },
