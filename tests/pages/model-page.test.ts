@@ -48,6 +48,14 @@ describe('the page model of a model card', () => {
     expect(metrics).toMatchObject({ failing: 0, allMet: true });
   });
 
+  it("links each metric's dataset, with its description as tooltip on the first row that names it", () => {
+    const rows = body().metrics.rows.filter((r) => r.dataset !== undefined);
+    expect(rows.length).toBeGreaterThan(1);
+    expect(new Set(rows.map((r) => r.dataset!.replace(/ title="[^"]*"/, ''))).size).toBe(1);
+    expect(rows[0]!.dataset).toContain('title=');
+    for (const r of rows.slice(1)) expect(r.dataset).not.toContain('title=');
+  });
+
   it('pins its training and evaluation data to their split, version and row count', () => {
     const { training, evaluation } = body();
     expect(training).toEqual([
