@@ -30,7 +30,7 @@ export const CLOSURE_LISTS = {
 export type ClosureList = keyof typeof CLOSURE_LISTS;
 export const CLOSURE_LIST_NAMES = Object.keys(CLOSURE_LISTS) as ClosureList[];
 /** What a row's "Through" cell says, written once above the tables that have one. */
-export const CLOSURE_THROUGH = 'Through: the entry one step nearer, whose own row (further up, with its link) goes on, and its relation to the row\'s entry.';
+export const CLOSURE_THROUGH = 'Through: the entry one step nearer, which has its own row further up, and how it relates to this row\'s entry.';
 
 // The last few listings: an entry's list pages are rendered one after another, so each is
 // computed about twice per build (its entry page, then its list pages). Keeping every
