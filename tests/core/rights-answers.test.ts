@@ -63,7 +63,7 @@ describe('rights answers per use', () => {
       ...dataset('c', 'derived_from: [{ dataset: b }, { dataset: a }]\nrights: { license: CC-BY-4.0 }\n'),
     }, { config: USES });
     const { conditions } = useAnswers(catalog, catalog.byId.get('c') as Entry<'dataset'>);
-    expect(conditions).toEqual([{ text: 'It holds personal data (upstream `b`): data-protection duties apply.', origin: 'b', path: ['c', 'b'] }]);
+    expect(conditions).toEqual([{ text: 'It holds personal data (upstream `b`): data-protection duties apply.', restates: true, origin: 'b', path: ['c', 'b'] }]);
     expect(answersOf(catalog, 'c')['research']!.verdict).toBe('conditional');
   });
 

@@ -175,8 +175,14 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
     expect(await dependsOn.count()).toBe(Math.min(expected.length, CLOSURE_INLINE));
     expect(await dependsOn.first().locator('td').nth(2).textContent()).toBe('1');
     const deep = expected.find((m) => m.depth >= 2)!;
-    const row = page.locator('[data-closure-list="depends-on"] tr', { hasText: catalog.byId.get(deep.id)!.data.title });
-    expect(await row.locator('.path .rel').count()).toBe(deep.depth);
+    // The row whose own entry it is: a row further down may name it as its nearer step.
+    const row = page.locator('[data-closure-list="depends-on"] tr').filter({ has: page.locator('td:first-child').getByText(catalog.byId.get(deep.id)!.data.title, { exact: true }) });
+    // The row names the step that reaches it: the entry one step nearer and the relation.
+    expect(await row.locator('td').nth(2).textContent()).toBe(String(deep.depth));
+    const through = (await row.locator('td').nth(3).textContent())!;
+    // Upstream, the edge that reaches a member is declared by the entry one step nearer.
+    expect(await row.locator('td').nth(3).locator('i').count()).toBe(1);
+    expect(through).toContain(catalog.byId.get(deep.via.from)!.data.title);
     const impacts = page.locator('[data-closure-list="impacts"]');
     expect(await impacts.count()).toBe(1);
     await close();

@@ -48,17 +48,23 @@ describe('closure lists', () => {
     expect(rowsHtml).toContain('>Part 0</a> <span class="badge status-deprecated">deprecated</span>');
   });
 
-  it('shortens a long path in a row to its first two steps and its last', () => {
+  it('names the step that reaches a row: the entry one step nearer, which is a row further up, and the relation', () => {
     const page = closureListPage(catalog, 'hub', 'impacts', 2);
-    const row = page.table.rowsHtml.split('</tr>').find((r) => r.includes('>Step 5</a></td>'))!;
-    expect(row).toContain('<span class="more">… 3 more …</span>');
-    expect(row.match(/<span class="rel">/g)).toHaveLength(3);
-    expect(row).toContain('<td class="num">6</td>');
-    expect(row).toContain('>Step 1</a> › <span class="more">… 3 more …</span> › <span class="rel">feeds</span> <span>Step 5</span>');
-    // A row within the limit keeps every step.
-    const near = page.table.rowsHtml.split('</tr>').find((r) => r.includes('>Step 3</a></td>'))!;
-    expect(near.match(/<span class="rel">/g)).toHaveLength(4);
-    expect(near).not.toContain('class="more"');
+    const rows = page.table.rowsHtml.split('</tr>');
+    const row = rows.find((r) => r.includes('>Step 5</a></td>'))!;
+    expect(row).toContain('<td>6</td>');
+    // The nearer entry by name: its own row links it.
+    expect(row).toContain('<td>Step 4 <i>feeds</i></td>');
+    // The nearer entry has its own row above, which goes on toward the hub.
+    const nearer = rows.findIndex((r) => r.includes('>Step 4</a></td>'));
+    expect(nearer).toBeGreaterThanOrEqual(0);
+    expect(nearer).toBeLessThan(rows.indexOf(row));
+    expect(rows[nearer]).toContain('<td>Step 3 <i>feeds</i></td>');
+    expect(rows[nearer]).toContain('<td><a href="/c/datasets/step-4/">Step 4</a></td>');
+    expect(page.note).toMatch(/^Through: /);
+    // A row one step away has no nearer entry: the relation is from this one.
+    const { rowsHtml } = closureListPage(catalog, 'hub', 'impacts', 1).table;
+    expect(rowsHtml).toContain('<td><a href="/c/datasets/part-001/">Part 1</a></td><td>Dataset</td><td>1</td><td><i>feeds</i></td>');
   });
 
   it('pages a long list, nearest first, with the URL of every page', () => {
@@ -77,7 +83,7 @@ describe('closure lists', () => {
     expect(first.table.count).toBe(CLOSURE_PAGE_SIZE);
     expect(second.table.count).toBe(PARTS + 5 - CLOSURE_PAGE_SIZE);
     expect(second.table.caption).toBe('Impacts: Hub, page 2 of 2');
-    const depths = [first, second].flatMap((p) => [...p.table.rowsHtml.matchAll(/<td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1])));
+    const depths = [first, second].flatMap((p) => [...p.table.rowsHtml.matchAll(/<\/td><td>(\d+)<\/td>/g)].map((m) => Number(m[1])));
     expect(depths).toEqual([...depths].sort((a, b) => a - b));
   });
 

@@ -52,6 +52,7 @@ derived_from:
   - { dataset: raw@2, split: train, transform: dedupe }
 schema:
   - { name: user_id, type: string, derived_from: raw.user_id, term: customer }
+  - { name: customer, type: string, derived_from: raw.user_id, term: customer }
 splits:
   method: random
   parts:
@@ -105,7 +106,21 @@ describe('the page model of a dataset', () => {
     expect(raw.title).toBe('Schema (2 columns)');
     expect(raw.columns[0]).toMatchObject({ sampleId: true, termHtml: expect.stringContaining('href="/catalog/glossary/customer/"') });
     expect(raw.columns[1]).toMatchObject({ sampleId: false, termHtml: '', from: undefined });
-    expect(body<DatasetBody>('clean').schema!.columns[0]!.from).toEqual({ id: 'raw', url: '/catalog/datasets/raw/', column: 'user_id' });
+  });
+
+  it('links an upstream column to its row, and names it only when it is named differently', () => {
+    const [same, renamed] = body<DatasetBody>('clean').schema!.columns;
+    expect(same!.from).toEqual({ id: 'raw', url: '/catalog/datasets/raw/#column-user-id', column: undefined });
+    expect(renamed!.from).toEqual({ id: 'raw', url: '/catalog/datasets/raw/#column-user-id', column: 'user_id' });
+    expect(body<DatasetBody>('clean').schema!.fromNote).toMatch(/^From: /);
+    expect(body<DatasetBody>('raw').schema!.fromNote).toBeUndefined();
+  });
+
+  it("gives a term's description as tooltip on its first column only", () => {
+    const [first, second] = body<DatasetBody>('clean').schema!.columns;
+    expect(first!.termHtml).toContain('title=');
+    expect(second!.termHtml).toContain('href="/catalog/glossary/customer/"');
+    expect(second!.termHtml).not.toContain('title=');
   });
 
   it('gives each split part its rows and share, and each class its count and share of the part', () => {
@@ -136,12 +151,18 @@ describe('the page model of a dataset', () => {
   it('declares its rights and inherits its upstream restrictions, naming where they come from', () => {
     const raw = body<DatasetBody>('raw').rights;
     expect(raw).toMatchObject({ declared: true, personalData: true, license: { id: 'old-deal', ref: expect.stringContaining('>Old deal</a>') } });
-    expect(raw.allowedUses).toEqual([{ use: 'model-training', label: 'Training models' }]);
-    expect(raw.restrictions.find((r) => r.html.includes('expires'))).toMatchObject({ own: true, expired: true });
+    // The answers give each use's description; the declared list does not repeat it.
+    expect(raw.allowedUses).toEqual([{ use: 'model-training', label: undefined }]);
+    expect(raw.answers.flatMap((g) => g.uses).find((u) => u.use === 'model-training')!.description).toBe('Training models');
+    const own = raw.restrictions.find((r) => r.own)!;
+    expect(own.items.find((i) => i.html.includes('expires'))).toMatchObject({ expired: true, condition: false });
     const clean = body<DatasetBody>('clean').rights;
     expect(clean.declared).toBe(false);
-    const personal = clean.restrictions.find((r) => r.html.startsWith('Contains personal data'))!;
-    expect(personal).toMatchObject({ own: false, from: [expect.stringContaining('href="/catalog/datasets/raw/"')] });
+    const inherited = clean.restrictions.find((r) => r.items.some((i) => i.html.startsWith('Contains personal data')))!;
+    expect(inherited).toMatchObject({ own: false, from: [expect.stringContaining('href="/catalog/datasets/raw/"')] });
+    // Personal data binds every use: a condition of the "Only if" answers, marked where it is listed.
+    expect(inherited.items.find((i) => i.html.startsWith('Contains personal data'))!.condition).toBe(true);
+    expect(clean.conditional).toBe(true);
   });
 
   it('answers, for each use of the vocabulary, whether it may be used for it and why, with the path to an upstream reason', () => {
@@ -156,8 +177,11 @@ describe('the page model of a dataset', () => {
     });
     const clean = body<DatasetBody>('clean').rights.answers.find((g) => g.uses.some((u) => u.use === 'model-training'))!;
     expect(clean.verdict).toBe('no');
-    expect(clean.why[0]).toContain('<span class="path">Path from here: ');
-    expect(clean.why[0]).toContain('href="/catalog/datasets/raw/"');
+    expect(clean.why[0]).toContain('upstream <code>raw</code>');
+    // Its path is in Effective restrictions, which name the same origin: not said twice.
+    expect(clean.why[0]).not.toContain('Path from here');
+    const cleanRights = body<DatasetBody>('clean').rights;
+    expect(cleanRights.restrictions.flatMap((r) => r.from).join('')).toContain('href="/catalog/datasets/raw/"');
   });
 
   it('groups the uses that have the same answer for the same reasons', () => {
@@ -238,8 +262,8 @@ describe('the page model of a team or a person', () => {
 describe('the page model of a glossary term', () => {
   it('lists the columns that use it and the terms that name it or that it names', () => {
     const term = body<GlossaryBody>('customer');
-    expect(term.columnCount).toBe(2);
-    expect(term.columns.map((c) => c.url).sort()).toEqual(['/catalog/datasets/clean/#schema', '/catalog/datasets/raw/#schema']);
+    expect(term.columnCount).toBe(3);
+    expect(term.columns.map((c) => c.url).sort()).toEqual(['/catalog/datasets/clean/#schema', '/catalog/datasets/clean/#schema', '/catalog/datasets/raw/#schema']);
     expect(term.related).toEqual([expect.stringContaining('>Account</a>')]);
     expect(term.synonyms).toEqual(['client']);
   });

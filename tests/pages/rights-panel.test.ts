@@ -11,7 +11,11 @@ files['datasets/joined.yaml'] = `title: Joined\ndescription: d\nowners: [t]\nder
 for (let i = 1; i <= 5; i++) {
   files[`datasets/step-${i}.yaml`] = `title: Step ${i}\ndescription: d\nowners: [t]\nderived_from: [{ dataset: ${i === 1 ? 'joined' : `step-${i - 1}`} }]\n`;
 }
-const catalog = catalogOf(files, { today: '2026-11-23' });
+// An agreement with an expiry to come, a ban on sharing and a condition of its own, held by `held` and passed to `below`.
+files['licenses/deal.yaml'] = 'title: Deal\ndescription: A deal.\nowners: [t]\nconditions: [attribution, no-redistribution]\nexpires: 2030-01-01\n';
+files['datasets/held.yaml'] = 'title: Held\ndescription: d\nowners: [t]\nrights: { license: deal, allowed_uses: [research] }\n';
+files['datasets/below.yaml'] = 'title: Below\ndescription: d\nowners: [t]\nderived_from: [{ dataset: held }]\n';
+const catalog = catalogOf(files, { today: '2026-11-23', config: 'uses:\n  research: { description: Research and publication }\n  redistribution: {}\n' });
 const panel = (id: string) => rightsPanel(catalog, catalog.byId.get(id) as Parameters<typeof rightsPanel>[1]);
 
 describe('the Rights panel', () => {
@@ -40,5 +44,29 @@ describe('the Rights panel', () => {
     const ids = Array.from({ length: MAX_PATH_STEPS + 1 }, (_, i) => `e${i}`);
     expect(shortPathHtml(ids, ref)).toBe(ids.map(ref).join(' › '));
     expect(shortPathHtml([...ids, 'last'], ref)).toBe(`${ids.slice(0, MAX_PATH_STEPS).map(ref).join(' › ')} › <span class="more">… 1 more …</span> › [last]`);
+  });
+
+  it('puts the restrictions that come from the same origins in one row', () => {
+    const rows = panel('below').restrictions;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.from).toEqual([expect.stringContaining('>Held</a>')]);
+    expect(rows[0]!.items.map((i) => i.html)).toEqual(['Agreement <code>deal</code> expires on 2030-01-01', 'No sharing outside the organisation (license <code>deal</code>)']);
+  });
+
+  it('marks the restrictions that are conditions of "Only if" answers, and lists apart only the conditions that are no restriction', () => {
+    const held = panel('held');
+    expect(held.answers.find((g) => g.uses.some((u) => u.use === 'research'))!.answer).toBe('Only if');
+    const items = held.restrictions.flatMap((r) => r.items);
+    expect(items.find((i) => i.html.startsWith('Agreement'))!.condition).toBe(true);
+    expect(items.find((i) => i.html.startsWith('No sharing'))!.condition).toBe(false);
+    expect(held.conditional).toBe(true);
+    // The expiry is said once, in the restrictions; the agreement's own condition has no row there.
+    expect(held.conditions).toEqual(['Credit the source wherever the data is shown or published (agreement <code>deal</code>).']);
+  });
+
+  it("gives a declared use's description only where no answer gives it", () => {
+    const held = panel('held');
+    expect(held.allowedUses).toEqual([{ use: 'research', label: undefined }]);
+    expect(held.answers.flatMap((g) => g.uses).find((u) => u.use === 'research')!.description).toBe('Research and publication');
   });
 });

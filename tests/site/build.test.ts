@@ -211,9 +211,9 @@ describe('building the site from a catalog served under a sub-path', () => {
     expect(html).toContain('<pre class="mermaid">flowchart LR');
   });
 
-  it('lists a short closure on the entry page as plain HTML with depth and path, and gives it no page of its own', () => {
+  it('lists a short closure on the entry page as plain HTML with depth and the step that reaches each entry, and gives it no page of its own', () => {
     const html = read('models/scorer/index.html');
-    expect(html).toMatch(/data-closure-list="depends-on"[\s\S]*?Raw events<\/a>[\s\S]*?<td class="num">2<\/td>/);
+    expect(html).toMatch(/data-closure-list="depends-on"[\s\S]*?Raw events<\/a>[\s\S]*?<td>2<\/td>/);
     expect(html).toContain('derived from');
     expect(existsSync(path.join(site.outDir, 'models/scorer/depends-on/index.html'))).toBe(false);
   });

@@ -77,7 +77,7 @@ describe('health, facets and rights for pages', () => {
   it('names the upstream entry a restriction comes from', () => {
     const rows = rightRows(inheritedRights(catalog, catalog.byId.get('fresh')!), {}, catalog.today);
     expect(rows).toEqual([
-      { text: 'No commercial use (license `CC-BY-NC-4.0`)', own: false, from: [{ id: 'old', path: ['fresh', 'old'] }], more: 0, expired: false },
+      { text: 'No commercial use (license `CC-BY-NC-4.0`)', own: false, from: [{ id: 'old', path: ['fresh', 'old'] }], more: 0, expired: false, condition: false },
     ]);
   });
 

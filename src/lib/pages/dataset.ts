@@ -16,8 +16,12 @@ export interface ColumnRow {
   sampleId: boolean;
   /** The glossary term as a link, or empty. */
   termHtml: string;
-  /** The upstream column it is derived from: its dataset (linked when known) and column name. */
-  from?: { id: string; url?: string | undefined; column: string } | undefined;
+  /**
+   * The upstream column it is derived from: its dataset, linked to the column's row when the
+   * catalog holds it, and the column's name only when it differs from this one's (most
+   * columns keep their name downstream, and the name on every row was a tenth of the table).
+   */
+  from?: { id: string; url?: string | undefined; column?: string | undefined } | undefined;
   /** The row's id, which model pages link their features to. */
   anchor: string;
   /** The models that use the column as a feature, directly or through a feature entry; bounded. */
@@ -68,6 +72,8 @@ export interface DatasetBody {
   schema?: {
     title: string;
     columns: ColumnRow[];
+    /** What the "From" column means, when a column has one. */
+    fromNote?: string | undefined;
     /** Whether any column is used as a feature: only then does the table have a "Used by" column. */
     showUsedBy?: boolean | undefined;
   } | undefined;
@@ -130,18 +136,24 @@ export function datasetBody(catalog: Catalog, entry: Entry<'dataset'>): DatasetB
   const d = entry.data;
   const body = renderMarkdown(entry.body, { headingBase: 3 });
   const { byColumn } = catalogFeatureUses(catalog);
+  // A term's description as tooltip on its first column only: a term often names many columns.
+  const termed = new Set<string>();
   const columns: ColumnRow[] | undefined = d.schema?.map((c) => {
     let from: ColumnRow['from'];
     if (c.derived_from) {
       const dot = c.derived_from.indexOf('.');
       const id = c.derived_from.slice(0, dot);
-      from = { id, url: links.entryLink(id), column: c.derived_from.slice(dot + 1) };
+      const column = c.derived_from.slice(dot + 1);
+      const url = links.entryLink(id);
+      from = { id, url: url && `${url}#${columnAnchor(column)}`, column: column === c.name ? undefined : column };
     }
     const models = byColumn.get(`${entry.id}.${c.name}`);
+    const firstUse = c.term !== undefined && !termed.has(c.term);
+    if (c.term) termed.add(c.term);
     return {
       column: c,
       sampleId: c.name === d.sample_id,
-      termHtml: c.term ? links.ref(c.term) : '',
+      termHtml: c.term ? links.ref(c.term, firstUse) : '',
       from,
       anchor: columnAnchor(c.name),
       usedBy: models?.length ? modelList(catalog, models) : undefined,
@@ -171,6 +183,7 @@ export function datasetBody(catalog: Catalog, entry: Entry<'dataset'>): DatasetB
       columns && {
         title: `Schema (${d.schema.length} columns)`,
         columns,
+        fromNote: columns.some((c) => c.from) ? 'From: the upstream column of the same name, unless another is named.' : undefined,
         showUsedBy: columns.some((c) => c.usedBy !== undefined),
       },
     splits: d.splits && splitsModel(d.splits, d.size?.rows, entry.id),

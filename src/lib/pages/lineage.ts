@@ -16,7 +16,7 @@ import type { Direction } from '../graph/graph.ts';
 import { KIND_COLOURS, lineageViews } from '../view/mermaid.ts';
 import { entryPath } from '../view/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
-import { closureListingOf, inlineClosures, type InlineClosureModel } from './closure.ts';
+import { CLOSURE_THROUGH, closureListingOf, inlineClosures, type InlineClosureModel } from './closure.ts';
 import { linksOf } from './links.ts';
 
 // Well under the core's hard cap of about 200: past some 60 boxes a flowchart stops being readable on a page.
@@ -64,6 +64,8 @@ export interface LineageModel {
   label: string;
   legend: { label: string; fill: string; stroke: string }[];
   closures: InlineClosureModel[];
+  /** What the closure tables' "Through" column says, when there is a table. */
+  closureNote?: string | undefined;
 }
 
 function graphsOf(catalog: Catalog, entry: Entry, listings: Record<Direction, ClosureListing>) {
@@ -87,6 +89,7 @@ export function lineageSection(catalog: Catalog, entry: Entry): LineageModel {
   const listings = listingsOf(catalog, entry.id);
   const graphs = graphsOf(catalog, entry, listings);
   const first = graphs[0]!.lineage;
+  const closures = inlineClosures(catalog, entry, listings);
   return {
     connected,
     views: graphs.map((g, i) => (i === 0 ? { depth: g.depth, nodes: g.lineage.nodes, text: g.lineage.text } : { depth: g.depth, nodes: g.lineage.nodes })),
@@ -95,7 +98,8 @@ export function lineageSection(catalog: Catalog, entry: Entry): LineageModel {
     maxNodes: LINEAGE_MAX_NODES,
     label: `Lineage graph of ${entry.data.title}: ${first.nodes} entries`,
     legend: KIND_NAMES.filter((k) => graphs.some((g) => g.lineage.kinds.includes(k))).map((k) => ({ label: KINDS[k].label, ...KIND_COLOURS[k] })),
-    closures: inlineClosures(catalog, entry, listings),
+    closures,
+    closureNote: closures.some((c) => c.table) ? CLOSURE_THROUGH : undefined,
   };
 }
 

@@ -122,15 +122,21 @@ export function modelBody(catalog: Catalog, entry: Entry<'model'>): ModelBody {
   for (const [title, part] of body.sections) {
     if (part.markdown) prose[title] = renderMarkdown(part.markdown, { idPrefix: `${slugify(title)}-`, headingBase: 3 });
   }
-  const metrics = (d.metrics ?? []).map((m): MetricRow => ({
-    name: m.name,
-    slice: m.slice,
-    value: m.value,
-    objective: objectiveText(m.objective),
-    result: meetsObjective(m.value, m.objective),
-    dataset: m.dataset === undefined ? undefined : links.ref(m.dataset),
-    split: m.split,
-  }));
+  // Most metrics are measured on one dataset: its description is the tooltip of its first row only.
+  const measuredOn = new Set<string>();
+  const metrics = (d.metrics ?? []).map((m): MetricRow => {
+    const first = m.dataset !== undefined && !measuredOn.has(m.dataset);
+    if (m.dataset !== undefined) measuredOn.add(m.dataset);
+    return {
+      name: m.name,
+      slice: m.slice,
+      value: m.value,
+      objective: objectiveText(m.objective),
+      result: meetsObjective(m.value, m.objective),
+      dataset: m.dataset === undefined ? undefined : links.ref(m.dataset, first),
+      split: m.split,
+    };
+  });
   return {
     kind: 'model',
     intro: body.intro ? renderMarkdown(body.intro, { headingBase: 3 }) : undefined,

@@ -18,19 +18,33 @@ export interface RightsModel {
   personalData?: boolean | undefined;
   consent?: string | undefined;
   retention?: string | undefined;
-  allowedUses?: { use: string; label: string }[] | undefined;
-  prohibitedUses?: { use: string; label: string }[] | undefined;
+  /** Declared uses; the description as `label` only where no answer below gives it already. */
+  allowedUses?: { use: string; label?: string | undefined }[] | undefined;
+  prohibitedUses?: { use: string; label?: string | undefined }[] | undefined;
+  /**
+   * Restrictions that come from the same origins, in one row: an agreement's expiry and its
+   * terms come together, and their origins and paths were written once per restriction.
+   */
   restrictions: {
-    /** The restriction as HTML, its backticked words as code. */
-    html: string;
-    expired: boolean;
+    items: {
+      /** The restriction as HTML, its backticked words as code. */
+      html: string;
+      expired: boolean;
+      /** A condition of "Only if" answers. */
+      condition: boolean;
+    }[];
     own: boolean;
     /** Each upstream origin and the entries its restriction passes through, as HTML. */
     from: string[];
     /** Further upstream origins not named. */
     more: number;
   }[];
-  /** What must hold for any use ("Only if" answers), as HTML, each once. */
+  /** Whether some restriction is a condition of "Only if" answers. */
+  conditional: boolean;
+  /**
+   * What must hold for any use ("Only if" answers) beyond the restrictions marked as
+   * conditions, as HTML, each once: the conditions of the entry's own agreement.
+   */
   conditions: string[];
   /**
    * For each use in the config's vocabulary, whether this entry may be used for it and why:
@@ -74,15 +88,22 @@ export function rightsPanel(catalog: Catalog, entry: Entry<'dataset'> | Entry<'m
   const links = linksOf(catalog);
   const rights = entry.kind === 'dataset' ? entry.data.rights : undefined;
   const license = entry.kind === 'dataset' ? entry.data.rights?.license : entry.data.license;
-  const uses = (list: readonly string[] | undefined) => list?.map((use) => ({ use, label: catalog.config.uses[use]?.description ?? use }));
+  const answers = useAnswers(catalog, entry);
+  // The answers name every use of the vocabulary with its description: said once there.
+  const answered = new Set(answers.answers.map((a) => a.use));
+  const uses = (list: readonly string[] | undefined) =>
+    list?.map((use) => ({ use, label: answered.has(use) ? undefined : (catalog.config.uses[use]?.description ?? use) }));
   // Written as strings, since a model below a hub lists dozens of these.
   // No description as tooltip: the same few origins recur in every row, each time with it.
   const ref = (id: string) => links.ref(id, false);
   const originHtml = (o: { id: string; path: readonly string[] }) =>
     ref(o.id) + (o.path.length > 2 ? `<span class="path"> through ${shortPathHtml(o.path.slice(1, -1), ref)}</span>` : '');
-  const answers = useAnswers(catalog, entry);
+  const rows = rightRows(inheritedRights(catalog, entry), catalog.config.uses, catalog.today, MAX_ORIGINS);
+  // An upstream reason's path is given once, where Effective restrictions name its origin;
+  // only an origin they leave out gets it here.
+  const named = new Set(rows.flatMap((r) => r.from.map((o) => o.id)));
   const reasonHtml = (r: Reason) =>
-    inlineCode(r.text) + (r.path && r.path.length > 1 ? ` <span class="path">Path from here: ${shortPathHtml(r.path.slice(1), ref)}</span>` : '');
+    inlineCode(r.text) + (r.path && r.path.length > 1 && !named.has(r.origin!) ? ` <span class="path">Path from here: ${shortPathHtml(r.path.slice(1), ref)}</span>` : '');
   return {
     declared: rights !== undefined || license !== undefined,
     license: license ? { id: license, ref: catalog.byId.has(license) ? links.ref(license) : undefined } : undefined,
@@ -92,14 +113,16 @@ export function rightsPanel(catalog: Catalog, entry: Entry<'dataset'> | Entry<'m
     retention: rights?.retention,
     allowedUses: uses(rights?.allowed_uses),
     prohibitedUses: uses(rights?.prohibited_uses),
-    restrictions: rightRows(inheritedRights(catalog, entry), catalog.config.uses, catalog.today, MAX_ORIGINS).map((r) => ({
-      html: inlineCode(r.text),
-      expired: r.expired,
-      own: r.own,
-      from: r.from.map(originHtml),
-      more: r.more,
-    })),
-    conditions: answers.conditions.map(reasonHtml),
+    restrictions: groupRestrictions(
+      rows.map((r) => ({
+        items: [{ html: inlineCode(r.text), expired: r.expired, condition: r.condition }],
+        own: r.own,
+        from: r.from.map(originHtml),
+        more: r.more,
+      })),
+    ),
+    conditional: answers.conditions.some((c) => c.restates),
+    conditions: answers.conditions.filter((c) => !c.restates).map(reasonHtml),
     answers: groupAnswers(answers.answers, reasonHtml),
   };
 }
@@ -119,4 +142,16 @@ function groupAnswers(answers: readonly UseAnswer[], html: (r: Reason) => string
     group.uses.push({ use: a.use, description: a.description, commercial: a.commercial });
   }
   return [...groups.values()].sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict));
+}
+
+/** Rows with the same origins merged into one, in the order each first appears. */
+function groupRestrictions(rows: RightsModel['restrictions']): RightsModel['restrictions'] {
+  const groups = new Map<string, RightsModel['restrictions'][number]>();
+  for (const row of rows) {
+    const key = `${row.own}\n${row.from.join('\n')}\n${row.more}`;
+    const group = groups.get(key);
+    if (group) group.items.push(...row.items);
+    else groups.set(key, row);
+  }
+  return [...groups.values()];
 }

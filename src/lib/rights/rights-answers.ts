@@ -14,7 +14,7 @@
  */
 import { classifyLicense } from './licenses.ts';
 import { termSentence } from './license-terms.ts';
-import { declaredUses, inheritedRights, type InheritedRight } from './rights.ts';
+import { declaredUses, inheritedRights, type Inherited, type InheritedRight } from './rights.ts';
 import type { Catalog, Entry } from '../types.ts';
 
 export type Verdict = 'yes' | 'no' | 'conditional' | 'unknown';
@@ -22,6 +22,8 @@ export type Verdict = 'yes' | 'no' | 'conditional' | 'unknown';
 export interface Reason {
   /** A plain sentence; backticked words are ids and license names. */
   text: string;
+  /** A condition that restates one of the entry's inherited rights, which its restrictions list too. */
+  restates?: true | undefined;
   /** The entry the reason is declared on, when it is not the entry itself. */
   origin?: string | undefined;
   /** Ids from the entry to the origin, both included. */
@@ -46,6 +48,23 @@ export interface UseAnswers {
 }
 
 type Catalogish = Pick<Catalog, 'byId' | 'graph' | 'config' | 'today'>;
+
+/**
+ * Whether an inherited right is a condition on every use ("only if") rather than a ban on
+ * some: share-alike and no-derivatives terms, personal data, and an agreement still to expire.
+ */
+export function bindsEveryUse(right: Inherited, today: string): boolean {
+  switch (right.type) {
+    case 'restriction':
+      return right.restriction === 'share-alike' || right.restriction === 'no-derivatives';
+    case 'personal-data':
+      return true;
+    case 'expires':
+      return right.date >= today;
+    case 'prohibited-use':
+      return false;
+  }
+}
 
 const traced = (r: InheritedRight, entry: Entry): Pick<Reason, 'origin' | 'path'> =>
   r.origin === entry ? {} : { origin: r.origin.id, path: [...r.path] };
@@ -73,10 +92,12 @@ export function useAnswers(catalog: Catalogish, entry: Entry<'dataset'> | Entry<
   };
   for (const r of rights) {
     const right = r.right;
-    if (right.type === 'restriction' && right.restriction === 'share-alike') condition(`share-alike:${right.license}`, { text: `Data derived from it keeps the license \`${right.license}\` (share-alike, from ${whose(r, entry)}).`, ...traced(r, entry) });
-    else if (right.type === 'restriction' && right.restriction === 'no-derivatives') condition(`no-derivatives:${right.license}`, { text: `Use it unchanged: the license \`${right.license}\` of ${whose(r, entry)} forbids derived versions.`, ...traced(r, entry) });
-    else if (right.type === 'personal-data') condition('personal-data', { text: `It holds personal data (${whose(r, entry)}): data-protection duties apply${entry.kind === 'dataset' && entry.data.rights?.consent ? `, on the legal basis \`${entry.data.rights.consent}\`` : ''}.`, ...traced(r, entry) });
-    else if (right.type === 'expires' && right.date >= catalog.today) condition(`expires:${right.license}`, { text: `Until ${right.date}, when the agreement \`${right.license}\` of ${whose(r, entry)} expires.`, ...traced(r, entry) });
+    if (!bindsEveryUse(right, catalog.today)) continue;
+    const restates = true;
+    if (right.type === 'restriction' && right.restriction === 'share-alike') condition(`share-alike:${right.license}`, { text: `Data derived from it keeps the license \`${right.license}\` (share-alike, from ${whose(r, entry)}).`, restates, ...traced(r, entry) });
+    else if (right.type === 'restriction') condition(`no-derivatives:${right.license}`, { text: `Use it unchanged: the license \`${right.license}\` of ${whose(r, entry)} forbids derived versions.`, restates, ...traced(r, entry) });
+    else if (right.type === 'personal-data') condition('personal-data', { text: `It holds personal data (${whose(r, entry)}): data-protection duties apply${entry.kind === 'dataset' && entry.data.rights?.consent ? `, on the legal basis \`${entry.data.rights.consent}\`` : ''}.`, restates, ...traced(r, entry) });
+    else if (right.type === 'expires') condition(`expires:${right.license}`, { text: `Until ${right.date}, when the agreement \`${right.license}\` of ${whose(r, entry)} expires.`, restates, ...traced(r, entry) });
   }
   if (agreement?.kind === 'license') {
     for (const term of agreement.data.conditions ?? []) if (term !== 'no-redistribution' && term !== 'share-alike') condition(`term:${term}`, { text: `${termSentence('conditions', term).replace(/\.$/, '')} (agreement \`${agreement.id}\`).` });

@@ -1,5 +1,6 @@
 /** Inherited rights as sentences a stakeholder can read, grouped by what they restrict. */
 import { RESTRICTIONS } from '../rights/licenses.ts';
+import { bindsEveryUse } from '../rights/rights-answers.ts';
 import type { Inherited, InheritedRight } from '../rights/rights.ts';
 
 export function describeRight(right: Inherited, uses: Readonly<Record<string, { description?: string | undefined }>>): string {
@@ -32,6 +33,8 @@ export interface RightRow {
   more: number;
   /** An expiry that has passed. */
   expired: boolean;
+  /** A condition on every use rather than a ban on some (see `bindsEveryUse`). */
+  condition: boolean;
 }
 
 /**
@@ -48,7 +51,7 @@ export function rightRows(
   const rows = new Map<string, RightRow & { seen: Set<string> }>();
   for (const r of rights) {
     const text = describeRight(r.right, uses);
-    const row = rows.get(text) ?? { text, own: false, from: [], more: 0, expired: false, seen: new Set<string>() };
+    const row = rows.get(text) ?? { text, own: false, from: [], more: 0, expired: false, condition: bindsEveryUse(r.right, today), seen: new Set<string>() };
     if (r.path.length <= 1) row.own = true;
     else if (!row.seen.has(r.origin.id)) {
       row.seen.add(r.origin.id);
