@@ -5,7 +5,7 @@ import { classBalanceSvg, classesOf } from '../view/balance-chart.ts';
 import { renderMarkdown, type RenderedBody } from '../view/markdown.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';
-import { catalogFeatureUses, modelList, type ModelList } from './feature-uses.ts';
+import { datasetColumnUsers, modelList, type ModelList } from './feature-uses.ts';
 import { linksOf } from './links.ts';
 import { columnAnchor } from './model-features.ts';
 import { rightsPanel, type RightsModel } from './rights.ts';
@@ -129,7 +129,7 @@ export function datasetBody(catalog: Catalog, entry: Entry<'dataset'>): DatasetB
   const links = linksOf(catalog);
   const d = entry.data;
   const body = renderMarkdown(entry.body, { headingBase: 3 });
-  const { byColumn } = catalogFeatureUses(catalog);
+  const usersOf = datasetColumnUsers(catalog, entry);
   const columns: ColumnRow[] | undefined = d.schema?.map((c) => {
     let from: ColumnRow['from'];
     if (c.derived_from) {
@@ -137,7 +137,7 @@ export function datasetBody(catalog: Catalog, entry: Entry<'dataset'>): DatasetB
       const id = c.derived_from.slice(0, dot);
       from = { id, url: links.entryLink(id), column: c.derived_from.slice(dot + 1) };
     }
-    const models = byColumn.get(`${entry.id}.${c.name}`);
+    const models = usersOf(c.name);
     return {
       column: c,
       sampleId: c.name === d.sample_id,
