@@ -7,10 +7,10 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { KIND_NAMES } from '../schemas/index.ts';
 import { findConfig } from './lib/load/config.ts';
 import { stateFileFor } from './lib/probe/state.ts';
 import { contentChanged, contentDir } from './astro/catalog.ts';
+import { CatalogDigest } from './astro/catalog-digest.ts';
 import { contentState } from './astro/pages.ts';
 
 /** A folder as the user would type it: relative when inside the working folder. */
@@ -19,14 +19,17 @@ const shown = (dir: string) => {
   return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
 };
 
+/** The store's one record (see `sync` below). */
+const CATALOG_RECORD = 'catalog';
+
 const catalogLoader: Loader = {
   name: 'cardcat-catalog',
   load: async ({ store, logger, watcher, generateDigest }) => {
     const dir = contentDir();
-    // Each entry's file, text and digest as last set, by store id.
-    let digests = new Map<string, { file: string; text: string; digest: string }>();
+    const digest = new CatalogDigest(generateDigest);
     const sync = (dev: boolean) => {
-      const { report, entries } = contentState(process.stdout.isTTY === true);
+      const state = contentState(process.stdout.isTTY === true);
+      const { report } = state;
       if (report.errors) {
         const message = `${report.text}\n\nThe site was not built: the catalog in \`${shown(dir)}\` has errors. Fix them and build again.`;
         // In dev the report is shown and the server keeps running, so fixing the file recovers.
@@ -39,24 +42,13 @@ const catalogLoader: Loader = {
       } else if (report.warnings) {
         logger.warn(`\n${report.text}`);
       }
-      // Only what changed is set or deleted: the store skips an entry whose digest it
-      // holds, and a store cleared and filled again on every save would have Astro treat
-      // every entry as changed. A digest is worked out again only for a text that changed.
-      // Pages are rendered from page models (src/astro/pages.ts), not from this store; it
-      // holds only a little of each entry and a digest, so dev reloads when a file changes
-      // (a copy of every body would be serialized to disk and held in memory for nothing).
-      const ids = new Set<string>();
-      const previous = digests;
-      digests = new Map();
-      for (const entry of entries) {
-        const id = `${entry.kind}/${entry.id}`;
-        ids.add(id);
-        const kept = previous.get(id);
-        const digest = kept?.text === entry.text && kept.file === entry.file ? kept.digest : generateDigest(`${entry.file}\0${entry.text}`);
-        digests.set(id, { file: entry.file, text: entry.text, digest });
-        store.set({ id, data: { kind: entry.kind, id: entry.id, file: entry.file, title: entry.title }, digest });
-      }
-      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+      // Pages are rendered from page models (src/astro/pages.ts), not from this store. It
+      // holds one record whose digest is the catalog's: when it changes, Astro writes the
+      // store, clears its cache of each route's paths and reloads the browser. One record,
+      // not one per entry: Astro serializes the whole store on every write, and at 10,000
+      // entries that took longer than everything else between a save and its page.
+      store.set({ id: CATALOG_RECORD, data: { entries: state.entries.length }, digest: digest.of(state, stateFileFor(dir)) });
+      for (const id of store.keys()) if (id !== CATALOG_RECORD) store.delete(id);
     };
     sync(watcher !== undefined);
     if (watcher) {
@@ -80,6 +72,6 @@ const catalogLoader: Loader = {
 export const collections = {
   entries: defineCollection({
     loader: catalogLoader,
-    schema: z.object({ kind: z.enum(KIND_NAMES as [string, ...string[]]), id: z.string(), file: z.string(), title: z.string() }),
+    schema: z.object({ entries: z.number() }),
   }),
 };

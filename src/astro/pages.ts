@@ -21,6 +21,7 @@ import { homePage, type HomeModel } from '../lib/pages/home.ts';
 import { searchPage, type SearchPageModel } from '../lib/pages/search.ts';
 import { searchRecords, type SearchRecord } from '../lib/pages/search-records.ts';
 import { lineageBuckets, lineageFile, type LineageFile } from '../lib/pages/lineage.ts';
+import type { Catalog } from '../lib/types.ts';
 import { diagnosticsReport, getCatalog } from './catalog.ts';
 import { historyOf, pageContext, probesOf } from './context.ts';
 import { siteSettings } from './settings.ts';
@@ -108,7 +109,7 @@ export function catalogPartPaths() {
   return manifestParts(getCatalog()).map(({ name }) => ({ params: { part: name }, props: { model: (): unknown[] => manifestPart(getCatalog(), name) } }));
 }
 
-/** What the content loader stores for each entry: what routes need, and the text its digest is taken of. */
+/** What the content loader reads of each entry: the text its digest is taken of, and where it is. */
 export interface StoredEntry {
   kind: Kind;
   id: string;
@@ -117,8 +118,8 @@ export interface StoredEntry {
   text: string;
 }
 
-/** The catalog as the content loader sees it: check's report, and the entries to store. */
-export function contentState(color: boolean): { report: ReturnType<typeof diagnosticsReport>; entries: StoredEntry[] } {
+/** The catalog as the content loader sees it: check's report, the entries and the config its digest is taken of. */
+export function contentState(color: boolean): { report: ReturnType<typeof diagnosticsReport>; entries: StoredEntry[]; config: Catalog['config'] } {
   const catalog = getCatalog();
   const report = diagnosticsReport(catalog, color);
   // A malformed probe state file is a warning of the build, beside check's: the site is built without probe results.
@@ -130,5 +131,6 @@ export function contentState(color: boolean): { report: ReturnType<typeof diagno
   return {
     report,
     entries: catalog.entries.map((e) => ({ kind: e.kind, id: e.id, file: e.file, title: e.data.title, text: e.text })),
+    config: catalog.config,
   };
 }

@@ -191,7 +191,7 @@ function applyRecord(state: FileState, source: SourceFile, record: ParsedRecord)
  * a rule whose inputs did not change since it last ran reports what it reported then, and
  * the graph is built only when something reads it.
  */
-export function assemble(setup: Setup, layout: readonly Problem[], states: readonly FileState[], results?: RuleResults | undefined): Catalog {
+export function assemble(setup: Setup, layout: readonly Problem[], states: readonly FileState[], results?: RuleResults | undefined, shared: GraphCell = {}): Catalog {
   const { root, display, configFile, loaded } = setup;
   const config = loaded.config;
   const reporter = new Reporter();
@@ -222,7 +222,6 @@ export function assemble(setup: Setup, layout: readonly Problem[], states: reado
     if (score !== undefined) completeness.set(entry.id, score);
   }
 
-  let graph: Graph | undefined;
   const catalog: RuleCatalog = {
     root,
     config,
@@ -231,7 +230,7 @@ export function assemble(setup: Setup, layout: readonly Problem[], states: reado
     files,
     // Built on first read: a run whose rules are all reused never needs it.
     get graph() {
-      return (graph ??= graphOf(byId));
+      return (shared.graph ??= graphOf(byId));
     },
     completeness,
     today: setup.today,
@@ -297,6 +296,27 @@ export function assemble(setup: Setup, layout: readonly Problem[], states: reado
 
   // Assigned rather than spread, so the graph stays built on first read.
   return Object.assign(catalog, { diagnostics: reporter.diagnostics() });
+}
+
+/**
+ * Where a catalog keeps its graph once built. Catalogs assembled from entries with the same
+ * ids, kinds and references may share one (`IncrementalCatalog`, after an edit that
+ * `sameEdges` says leaves the graph as it was): at 10,000 entries a graph takes 0.15 s.
+ */
+export interface GraphCell {
+  graph?: Graph;
+}
+
+/**
+ * Whether `after`, in place of `before`, leaves the graph as it was: the same id and kind,
+ * and the same references in the same order as far as the graph reads them (relation,
+ * target and version; not where in the file they are written).
+ */
+export function sameEdges(before: Entry, after: Entry): boolean {
+  if (before.id !== after.id || before.kind !== after.kind) return false;
+  const a = referencesOf(before);
+  const b = referencesOf(after);
+  return a.length === b.length && a.every((r, i) => r.type === b[i]!.type && r.to === b[i]!.to && r.version === b[i]!.version);
 }
 
 function graphOf(byId: ReadonlyMap<string, Entry>): Graph {

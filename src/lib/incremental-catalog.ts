@@ -10,7 +10,7 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { kindOfFolder, type Kind } from '../../schemas/index.ts';
-import { assemble, listFiles, openParseCache, readFiles, setUp, type BuildOptions, type FileState, type Setup } from './catalog.ts';
+import { assemble, listFiles, openParseCache, readFiles, sameEdges, setUp, type BuildOptions, type FileState, type GraphCell, type Setup } from './catalog.ts';
 import { findConfig } from './load/config.ts';
 import { today as currentDay } from './dates.ts';
 import type { Problem } from './load/reporter.ts';
@@ -37,6 +37,12 @@ export class IncrementalCatalog {
   #rules: RuleResults = new MemoryRuleResults();
   /** The parse cache read by the last `reload`, written once the rules have run. */
   #unsaved: ParseCache | undefined;
+  /**
+   * The graph of the last catalog, kept while edits leave every id, kind and reference as
+   * it was (an edit to a title, a description or prose): the next catalog reads it
+   * rather than building the graph again.
+   */
+  #graph: GraphCell = {};
 
   /** Reads `contentDir` whole, as `buildCatalog` does with the same options. */
   constructor(contentDir: string, options: BuildOptions = {}) {
@@ -51,7 +57,7 @@ export class IncrementalCatalog {
       if (!this.#sorted) this.#sort();
       // A server runs for days: without a fixed day, staleness is measured against today.
       const setup = this.#options.today ? this.#setup : { ...this.#setup, today: currentDay() };
-      this.#catalog = assemble(setup, this.#layout, [...this.#files.values()], this.#rules);
+      this.#catalog = assemble(setup, this.#layout, [...this.#files.values()], this.#rules, this.#graph);
       this.#unsaved?.save();
       this.#unsaved = undefined;
     }
@@ -70,6 +76,7 @@ export class IncrementalCatalog {
     this.#files = new Map(states.map((s) => [s.abs, s]));
     this.#sorted = true;
     this.#catalog = undefined;
+    this.#graph = {};
   }
 
   /** `file` (absolute) was added or changed. */
@@ -87,7 +94,9 @@ export class IncrementalCatalog {
     // A link, a folder or a device is for the folder walk to judge.
     if (!stats.isFile()) return this.reload();
     const [state] = readFiles(this.#setup, [{ abs, kind: place }]);
+    const before = this.#files.get(abs)?.entry;
     if (!this.#files.has(abs)) this.#sorted = false;
+    if (!before || !state!.entry || !sameEdges(before, state!.entry)) this.#graph = {};
     this.#files.set(abs, state!);
     this.#rereadNamesakes(abs);
     this.#catalog = undefined;
@@ -100,6 +109,7 @@ export class IncrementalCatalog {
     if (place === 'ignored') return;
     if (place === 'folder' || !this.#files.has(abs)) return this.reload();
     this.#files.delete(abs);
+    this.#graph = {};
     this.#rereadNamesakes(abs);
     this.#catalog = undefined;
   }
@@ -130,6 +140,7 @@ export class IncrementalCatalog {
     for (const state of this.#files.values()) {
       if (state.abs === abs || path.dirname(state.abs) !== folder || !state.problems.some((p) => p.rule === 'id')) continue;
       this.#files.set(state.abs, readFiles(this.#setup, [{ abs: state.abs, kind: state.kind }])[0]!);
+      this.#graph = {};
     }
   }
 

@@ -4,9 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { IncrementalCatalog } from '../../src/lib/incremental-catalog.ts';
 import { ParseCache } from '../../src/lib/load/parse-cache.ts';
+import { inheritedRights } from '../../src/lib/rights/rights.ts';
 import { DEFAULT_AS_OF, synthesize } from '../../src/lib/synth/generate.ts';
 import { writeProject } from '../helpers/catalog.ts';
 import { catalogEdits, observable } from '../helpers/catalog-edits.ts';
+import type { Catalog } from '../../src/lib/types.ts';
+
+/** Every entry's inherited rights as plain values: where each comes from, how far, and along which path. */
+const rightsOf = (catalog: Catalog) =>
+  catalog.entries.map((entry) => [entry.id, inheritedRights(catalog, entry).map((r) => ({ right: r.right, origin: r.origin.id, own: r.origin === catalog.byId.get(r.origin.id), depth: r.depth, path: r.path }))]);
 
 function project() {
   const root = writeProject(Object.fromEntries(synthesize({ entries: 120, seed: 5 }).map((f) => [f.path, f.text])));
@@ -94,5 +100,46 @@ describe('an incremental catalog', () => {
     writeFileSync(good, 'title: Churn\ndescription: Leaving.\n');
     catalog.update(good);
     expect(observable(catalog.catalog)).toEqual(fresh());
+  });
+
+  it('keeps its graph through edits that leave every reference as it was, and answers for rights as a fresh build does', () => {
+    const { content } = project();
+    const catalog = new IncrementalCatalog(content, { today: DEFAULT_AS_OF });
+    const built = () => buildCatalog(content, { today: DEFAULT_AS_OF });
+    const read = (folder: string) => readdirSync(path.join(content, folder)).sort().map((name) => path.join(content, folder, name));
+    const change = (file: string, from: RegExp, to: string) => {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).toMatch(from);
+      writeFileSync(file, text.replace(from, to));
+      catalog.update(file);
+    };
+    const first = catalog.catalog;
+    expect(rightsOf(first)).toEqual(rightsOf(built()));
+    const datasets = read('datasets');
+
+    // A title: the same graph, read again by nobody.
+    change(datasets[0]!, /^title: .*$/m, 'title: A new title');
+    expect(catalog.catalog.graph).toBe(first.graph);
+    expect(rightsOf(catalog.catalog)).toEqual(rightsOf(built()));
+
+    // A license named by its SPDX id, not an agreement, is no reference: the graph stays, the rights flowing down change.
+    const proprietary = datasets.find((f) => /^ {2}license: proprietary$/m.test(readFileSync(f, 'utf8')))!;
+    const before = catalog.catalog;
+    change(proprietary, /^ {2}license: proprietary$/m, '  license: CC-BY-SA-4.0');
+    expect(catalog.catalog.graph).toBe(before.graph);
+    expect(rightsOf(catalog.catalog)).not.toEqual(rightsOf(before));
+    expect(rightsOf(catalog.catalog)).toEqual(rightsOf(built()));
+
+    // An agreement's terms change the rights of the datasets that name it, though their files did not change.
+    const agreement = read('licenses').find((f) => /^expires: /m.test(readFileSync(f, 'utf8')))!;
+    change(agreement, /^expires: .*$/m, 'expires: 2099-01-01\nprohibited_uses: [ surveillance ]');
+    expect(rightsOf(catalog.catalog)).toEqual(rightsOf(built()));
+
+    // A new reference: a new graph, as a fresh build's.
+    const model = read('models')[0]!;
+    change(model, /dataset: ([a-z0-9-]+)/, 'dataset: $1-typo');
+    expect(catalog.catalog.graph).not.toBe(before.graph);
+    expect(catalog.catalog.graph.edges).toEqual(built().graph.edges);
+    expect(rightsOf(catalog.catalog)).toEqual(rightsOf(built()));
   });
 });

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetBody } from '../../src/lib/pages/dataset.ts';
 import { entryPage } from '../../src/lib/pages/entry.ts';
-import { SHOWN_MODELS } from '../../src/lib/pages/feature-uses.ts';
+import { catalogFeatureUses, columnUsersOf, SHOWN_MODELS } from '../../src/lib/pages/feature-uses.ts';
+import { synthesize } from '../../src/lib/synth/generate.ts';
+import type { Catalog, Entry } from '../../src/lib/types.ts';
 import type { ModelBody } from '../../src/lib/pages/model.ts';
 import { catalogOf, OWNERS } from '../helpers/catalog.ts';
 import { demoCatalog, roundTrip } from './demo.ts';
@@ -144,5 +146,54 @@ describe('a dataset page and the models that use its columns', () => {
   it('has no Used by column on a dataset none of whose columns is a feature', () => {
     const catalog = catalogOf({ ...OWNERS, 'datasets/d.md': '---\ntitle: D\ndescription: D.\nowners: [data-team]\nschema: [{ name: a, type: integer }]\n---\n' });
     expect((entryPage(catalog, 'd').body as DatasetBody).schema!.showUsedBy).toBe(false);
+  });
+});
+
+describe("a dataset page's models using each column", () => {
+  /** Model ids by column, as a dataset page lists them: the answer of the whole table, and the dataset's own. */
+  const answers = (catalog: Catalog, dataset: Entry<'dataset'>) => {
+    const { byColumn } = catalogFeatureUses(catalog);
+    const own = columnUsersOf(catalog, dataset);
+    const ids = (models: readonly Entry<'model'>[] | undefined) => [...new Set(models?.map((m) => m.id))].sort();
+    const names = (dataset.data.schema ?? []).map((c) => c.name);
+    return {
+      table: names.map((name) => [name, ids(byColumn.get(`${dataset.id}.${name}`))]),
+      own: names.map((name) => [name, ids(own.get(name))]),
+    };
+  };
+
+  it('is the same worked out for the dataset alone as from the whole table, in the demo and a synthetic catalog', () => {
+    for (const catalog of [demoCatalog(), catalogOf(Object.fromEntries(synthesize({ entries: 400, seed: 3 }).map((f) => [f.path.replace(/^content\//, ''), f.text])))]) {
+      const datasets = catalog.entries.filter((e): e is Entry<'dataset'> => e.kind === 'dataset');
+      let used = 0;
+      for (const dataset of datasets) {
+        const { table, own } = answers(catalog, dataset);
+        expect(own, dataset.id).toEqual(table);
+        used += table.filter(([, ids]) => ids!.length > 0).length;
+      }
+      // Columns used by models, or the comparison proves nothing.
+      expect(used).toBeGreaterThan(2);
+    }
+  });
+
+  it('counts columns named directly, as `dataset.column`, and through feature entries trained or served on them', () => {
+    const catalog = catalogOf({
+      ...OWNERS,
+      'datasets/d.md': '---\ntitle: D\ndescription: D.\nowners: [data-team]\nschema: [{ name: a, type: integer }, { name: b, type: integer }, { name: c, type: integer }, { name: e, type: integer }]\n---\n',
+      'datasets/other.md': '---\ntitle: O\ndescription: O.\nowners: [data-team]\nschema: [{ name: a, type: integer }]\n---\n',
+      'features/served.md': '---\ntitle: S\ndescription: S.\nowners: [data-team]\ntraining: other.a\nserving: { column: d.c }\n---\n',
+      'models/direct.md': '---\ntitle: M\ndescription: M.\nowners: [data-team]\ntraining: [{ dataset: d }]\nfeatures: [b, d.e]\n---\n',
+      'models/both.md': '---\ntitle: M\ndescription: M.\nowners: [data-team]\ntraining: [{ dataset: d }, { dataset: other }]\nfeatures: [d.a, served]\n---\n',
+      'models/elsewhere.md': '---\ntitle: M\ndescription: M.\nowners: [data-team]\ntraining: [{ dataset: other }]\nfeatures: [a, served]\n---\n',
+    });
+    const d = catalog.byId.get('d') as Entry<'dataset'>;
+    const { table, own } = answers(catalog, d);
+    expect(own).toEqual(table);
+    expect(Object.fromEntries(own)).toEqual({ a: ['both'], b: ['direct'], c: ['both', 'elsewhere'], e: ['direct'] });
+    // On its page as well, whichever way the page works it out.
+    const page = () => ((entryPage(catalog, 'd').body as DatasetBody).schema!.columns.map((c) => [c.column.name, c.usedBy?.count ?? 0]));
+    const first = page();
+    expect(first).toEqual([['a', 1], ['b', 1], ['c', 2], ['e', 1]]);
+    for (let i = 0; i < 10; i++) expect(page()).toEqual(first);
   });
 });

@@ -27,6 +27,11 @@ export interface Problem {
   related?: { file: string; at?: Place; message: string }[] | undefined;
 }
 
+// Where each YAML path of a file's text was found, by the text as read: a catalog assembled
+// again after one edit (the dev server's) places the problems of every other file without
+// parsing its YAML again. Positions only, never documents (see `docs` below).
+const placed = new WeakMap<TextFile, Map<string, Position>>();
+
 export class Reporter {
   readonly problems: Problem[] = [];
   private readonly files = new Map<string, TextFile>();
@@ -55,12 +60,24 @@ export class Reporter {
     if ('line' in at) return at;
     const source = this.files.get(file);
     if (!source) return { line: 1, column: 1 };
+    if ('offset' in at) return positionAt(this.#starts(file, source), at.offset);
+    let known = placed.get(source);
+    if (!known) placed.set(source, (known = new Map()));
+    const place = `${String(at.key)}\0${JSON.stringify(at.path)}`;
+    let position = known.get(place);
+    if (!position) {
+      const starts = this.#starts(file, source);
+      let parsed = this.docs.get(file);
+      if (!parsed) this.docs.set(file, (parsed = parseYaml(source.yamlText)));
+      known.set(place, (position = positionAt(starts, source.yamlOffset + offsetOf(parsed.doc, at.path, at.key))));
+    }
+    return { ...position };
+  }
+
+  #starts(file: string, source: TextFile): number[] {
     let starts = this.starts.get(file);
     if (!starts) this.starts.set(file, (starts = lineStarts(source.text)));
-    if ('offset' in at) return positionAt(starts, at.offset);
-    let parsed = this.docs.get(file);
-    if (!parsed) this.docs.set(file, (parsed = parseYaml(source.yamlText)));
-    return positionAt(starts, source.yamlOffset + offsetOf(parsed.doc, at.path, at.key));
+    return starts;
   }
 
   /** Diagnostics sorted by file and position, with rules' severities already applied. */

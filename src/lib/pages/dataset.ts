@@ -5,7 +5,7 @@ import { classBalanceSvg, classesOf } from '../view/balance-chart.ts';
 import { renderMarkdown, type RenderedBody } from '../view/markdown.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { lineageSection, type LineageModel } from './lineage.ts';
-import { catalogFeatureUses, modelList, type ModelList } from './feature-uses.ts';
+import { datasetColumnUsers, modelList, type ModelList } from './feature-uses.ts';
 import { linksOf } from './links.ts';
 import { columnAnchor } from './model-features.ts';
 import { rightsPanel, type RightsModel } from './rights.ts';
@@ -135,7 +135,7 @@ export function datasetBody(catalog: Catalog, entry: Entry<'dataset'>): DatasetB
   const links = linksOf(catalog);
   const d = entry.data;
   const body = renderMarkdown(entry.body, { headingBase: 3 });
-  const { byColumn } = catalogFeatureUses(catalog);
+  const usersOf = datasetColumnUsers(catalog, entry);
   // A term's description as tooltip on its first column only: a term often names many columns.
   const termed = new Set<string>();
   const columns: ColumnRow[] | undefined = d.schema?.map((c) => {
@@ -147,7 +147,7 @@ export function datasetBody(catalog: Catalog, entry: Entry<'dataset'>): DatasetB
       const url = links.entryLink(id);
       from = { id, url: url && `${url}#${columnAnchor(column)}`, column: column === c.name ? undefined : column };
     }
-    const models = byColumn.get(`${entry.id}.${c.name}`);
+    const models = usersOf(c.name);
     const firstUse = c.term !== undefined && !termed.has(c.term);
     if (c.term) termed.add(c.term);
     return {

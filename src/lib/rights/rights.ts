@@ -29,27 +29,38 @@ export interface InheritedRight {
 
 type Catalogish = Pick<Catalog, 'byId' | 'graph'>;
 
-// Every entry's own rights are read once per catalog: the closure of each entry visits its
-// upstream again, and parsing the same SPDX expression for each visit dominated `check`.
-const ownCache = new WeakMap<Catalogish['byId'], Map<Entry, Inherited[]>>();
+/** An entry's own rights, and the entry its license names, if any, when they were read. */
+interface Own {
+  rights: Inherited[];
+  agreementId?: string;
+  agreement?: Entry | undefined;
+}
+
+// Every entry's own rights are read once: the closure of each entry visits its upstream
+// again, and parsing the same SPDX expression for each visit dominated `check`. By entry
+// (entries are never changed, a file read again is a new entry), so a catalog assembled
+// again after one edit reads again only the edited entry's rights, and those of entries
+// whose license names an agreement that is no longer the same entry.
+const ownCache = new WeakMap<Entry, Own>();
 
 /** The rights an entry declares itself. */
 export function ownRights(catalog: Catalogish, entry: Entry): Inherited[] {
-  let cache = ownCache.get(catalog.byId);
-  if (!cache) ownCache.set(catalog.byId, (cache = new Map()));
-  let rights = cache.get(entry);
-  if (!rights) cache.set(entry, (rights = readOwnRights(catalog, entry)));
-  return rights;
+  let own = ownCache.get(entry);
+  if (!own || (own.agreementId !== undefined && catalog.byId.get(own.agreementId) !== own.agreement)) ownCache.set(entry, (own = readOwnRights(catalog, entry)));
+  return own.rights;
 }
 
-function readOwnRights(catalog: Catalogish, entry: Entry): Inherited[] {
+function readOwnRights(catalog: Catalogish, entry: Entry): Own {
   const out: Inherited[] = [];
+  const own: Own = { rights: out };
   const licenseValue = entry.kind === 'dataset' ? entry.data.rights?.license : entry.kind === 'model' ? entry.data.license : undefined;
   if (licenseValue !== undefined) {
     const ref = classifyLicense(licenseValue);
     let restrictions = restrictionsOf(ref);
     if (ref.type === 'entry') {
       const agreement = catalog.byId.get(ref.id);
+      own.agreementId = ref.id;
+      own.agreement = agreement;
       if (agreement?.kind === 'license') {
         restrictions = restrictionsOfTerms([...(agreement.data.conditions ?? []), ...(agreement.data.limitations ?? [])]);
         for (const use of agreement.data.prohibited_uses ?? []) out.push({ type: 'prohibited-use', use });
@@ -62,7 +73,7 @@ function readOwnRights(catalog: Catalogish, entry: Entry): Inherited[] {
     for (const use of entry.data.rights?.prohibited_uses ?? []) out.push({ type: 'prohibited-use', use });
     if (entry.data.rights?.personal_data) out.push({ type: 'personal-data' });
   }
-  return out;
+  return own;
 }
 
 /** Every right that binds `entry`, its own first, then each upstream entry's by distance. */
@@ -71,8 +82,9 @@ export function inheritedRights(catalog: Catalogish, entry: Entry): InheritedRig
   const reach = table.get(entry.id);
   if (!reach) return inheritedRightsByClosure(catalog, entry);
   const out: InheritedRight[] = [];
-  for (const step of [...reach.values()].sort((a, b) => a.depth - b.depth)) {
-    for (const right of step.rights) out.push(new TracedRight(right, step, table, entry.id));
+  for (const [originId, step] of [...reach].sort(([, a], [, b]) => a.depth - b.depth)) {
+    const origin = catalog.byId.get(originId)!;
+    for (const right of ownRights(catalog, origin)) out.push(new TracedRight(right, origin, step.depth, table, entry.id));
   }
   return out;
 }
@@ -88,10 +100,10 @@ class TracedRight implements InheritedRight {
   readonly #table: ReachTable;
   readonly #from: string;
   #path: string[] | undefined;
-  constructor(right: Inherited, step: Reach, table: ReachTable, from: string) {
+  constructor(right: Inherited, origin: Entry, depth: number, table: ReachTable, from: string) {
     this.right = right;
-    this.origin = step.origin;
-    this.depth = step.depth;
+    this.origin = origin;
+    this.depth = depth;
     this.#table = table;
     this.#from = from;
   }
@@ -100,11 +112,11 @@ class TracedRight implements InheritedRight {
   }
 }
 
-/** How an entry reaches one upstream entry that declares rights: how far, and the next step toward it. */
+/**
+ * How an entry reaches one upstream entry that declares rights (the key it is held by):
+ * how far, and the next step toward it.
+ */
 interface Reach {
-  origin: Entry;
-  /** The origin's own rights. */
-  rights: readonly Inherited[];
   depth: number;
   /** The neighbour one step closer to the origin; undefined for the entry itself. */
   via?: string;
@@ -112,7 +124,12 @@ interface Reach {
 
 type ReachTable = Map<string, Map<string, Reach>>;
 
-const reachCache = new WeakMap<Catalogish['graph'], ReachTable>();
+// Ids only, so the table holds as long as the graph and the entries that declare rights do:
+// after an edit that leaves both as they were (a title, prose, a license for another), a
+// catalog that shares its graph with the last one (`GraphCell` in catalog.ts) reuses it.
+const reachCache = new WeakMap<Catalogish['graph'], { declaring: string[]; table: ReachTable }>();
+// And by catalog, for the question asked for every entry: is the table still the one?
+const catalogReach = new WeakMap<Catalogish['byId'], { graph: Catalogish['graph']; table: ReachTable }>();
 
 /**
  * For every entry, the upstream entries that declare rights, each at its shortest distance:
@@ -122,9 +139,20 @@ const reachCache = new WeakMap<Catalogish['graph'], ReachTable>();
  * `inheritedRights` walks their closure instead.
  */
 function reachTable(catalog: Catalogish): ReachTable {
-  const cached = reachCache.get(catalog.graph);
-  if (cached) return cached;
   const { graph, byId } = catalog;
+  const known = catalogReach.get(byId);
+  if (known?.graph === graph) return known.table;
+  const table = reachTableOf(catalog);
+  catalogReach.set(byId, { graph, table });
+  return table;
+}
+
+function reachTableOf(catalog: Catalogish): ReachTable {
+  const { graph, byId } = catalog;
+  const declaring: string[] = [];
+  for (const [id, entry] of byId) if (ownRights(catalog, entry).length > 0) declaring.push(id);
+  const cached = reachCache.get(graph);
+  if (cached && cached.declaring.length === declaring.length && cached.declaring.every((id, i) => id === declaring[i])) return cached.table;
   const upstream = new Map<string, string[]>();
   const downstream = new Map<string, string[]>();
   const waiting = new Map<string, number>();
@@ -142,12 +170,11 @@ function reachTable(catalog: Catalogish): ReachTable {
     const id = ready[i]!;
     const entry = byId.get(id)!;
     const reach = new Map<string, Reach>();
-    const own = ownRights(catalog, entry);
-    if (own.length > 0) reach.set(id, { origin: entry, rights: own, depth: 0 });
+    if (ownRights(catalog, entry).length > 0) reach.set(id, { depth: 0 });
     for (const up of upstream.get(id)!) {
       for (const [originId, step] of table.get(up)!) {
         const known = reach.get(originId);
-        if (!known || step.depth + 1 < known.depth) reach.set(originId, { origin: step.origin, rights: step.rights, depth: step.depth + 1, via: up });
+        if (!known || step.depth + 1 < known.depth) reach.set(originId, { depth: step.depth + 1, via: up });
       }
     }
     table.set(id, reach);
@@ -157,7 +184,7 @@ function reachTable(catalog: Catalogish): ReachTable {
       if (left === 0) ready.push(down);
     }
   }
-  reachCache.set(catalog.graph, table);
+  reachCache.set(graph, { declaring, table });
   return table;
 }
 
