@@ -72,10 +72,14 @@ describe('the dev server', () => {
     const response = await fetch(`${base}${url}`);
     return { status: response.status, text: await response.text() };
   };
-  /** Waits for `test` to hold, as an author reloading the page would, for at most 20 s. */
+  /**
+   * Waits for `test` to hold, as an author reloading the page would. How soon is for the
+   * benchmark to say (`bench/dev-server.ts`); here a busy CI machine compiling a route for
+   * the first time may take a while, so the wait is long and ends as soon as it holds.
+   */
   const until = async (what: string, test: () => Promise<boolean>) => {
     const started = Date.now();
-    while (Date.now() - started < 20_000) {
+    while (Date.now() - started < 60_000) {
       if (await test()) return;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -104,5 +108,5 @@ describe('the dev server', () => {
     const config = path.join(project, 'cardcat.config.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace('staleness: warning', 'staleness: off'));
     await until('the rule turned off in the config no longer shows', async () => !(await stale()));
-  }, 120_000);
+  }, 300_000);
 });
