@@ -6,13 +6,13 @@
  * again and assemble anew (`incremental-catalog.ts`).
  */
 import { hash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { KINDS, type Kind } from '../../schemas/index.ts';
 import { findConfig, loadConfig, type LoadedConfig } from './config.ts';
 import { today as currentDay } from './dates.ts';
 import { Graph } from './graph.ts';
-import { entryValue, listEntryFiles, readEntryFile } from './load.ts';
+import { deferredEntryFile, entryValue, listEntryFiles, readEntryFile } from './load.ts';
 import { referencesOf, type Reference } from './references.ts';
 import { cacheFolderFor, ParseCache, recordKey, type ParsedRecord } from './parse-cache.ts';
 import { Reporter, type Problem, type TextFile } from './reporter.ts';
@@ -23,7 +23,7 @@ import { issuesToProblems } from './schema-issues.ts';
 import { didYouMean } from './suggest.ts';
 import { DATASHEET_SECTIONS, MODEL_CARD_SECTIONS, coverage } from './sections.ts';
 import { parseAllYaml } from './yaml-pool.ts';
-import type { YamlValue } from './yaml-value.ts';
+import { readYamlValue, type YamlValue } from './yaml-value.ts';
 import type { Catalog, Entry, SourceFile } from './types.ts';
 
 export interface BuildOptions {
@@ -107,18 +107,35 @@ export function listFiles(setup: Setup): { files: { abs: string; kind: Kind }[];
 }
 
 /**
- * Reads and parses `files`. A file whose record is in `cache` (same kind, path and text)
- * is not parsed again; the others are parsed together, on every core.
+ * Reads and parses `files`. A file whose stat the cache trusts (`parse-cache.ts`) is not
+ * read: its record stands for it, and its text is read if something asks for it. A file
+ * whose record is in `cache` (same kind, path and text) is not parsed again; the others
+ * are parsed together, on every core.
  */
 export function readFiles(setup: Setup, files: readonly { abs: string; kind: Kind }[], cache?: ParseCache | undefined): FileState[] {
-  const states = files.map(({ abs, kind }) => readFile(setup, abs, kind));
+  const options = { maxFileBytes: setup.loaded.config.max_file_bytes };
+  const states: FileState[] = [];
   const misses: { state: FileState; source: SourceFile; key: string | undefined }[] = [];
-  for (const state of states) {
+  for (const { abs, kind } of files) {
+    const known = cache?.known(setup.root, abs, kind, options.maxFileBytes);
+    if (known) {
+      const display = setup.display(abs);
+      const deferred = deferredEntryFile(abs, kind, setup.root, display, known, options, (text) => recordKey({ kind, file: display, text }) === known.key);
+      const source = deferred.source;
+      const state: FileState = { abs, kind, display, text: source, source, problems: [], key: known.key };
+      applyRecord(state, source, cache!.get(known.key, () => dataOf(source))!, deferred.entry);
+      states.push(state);
+      continue;
+    }
+    let stats: Stats | undefined;
+    const state = readFile(setup, abs, kind, cache && ((s) => (stats = s)));
+    states.push(state);
     const source = state.source;
     if (!source) continue;
     const key = cache ? recordKey(source) : undefined;
-    const record = key === undefined ? undefined : cache!.get(key);
+    const record = key === undefined ? undefined : cache!.get(key, () => dataOf(source));
     state.key = key;
+    if (key !== undefined && stats) cache!.stamp(setup.root, abs, kind, stats, { key, yamlOffset: source.yamlOffset, bodyLine: source.bodyLine });
     if (record) applyRecord(state, source, record);
     else misses.push({ state, source, key });
   }
@@ -141,11 +158,16 @@ export function readFiles(setup: Setup, files: readonly { abs: string; kind: Kin
 }
 
 /** Reads one file; its problems (an unreadable file, a bad name) go into its state. */
-function readFile(setup: Setup, abs: string, kind: Kind): FileState {
+function readFile(setup: Setup, abs: string, kind: Kind, stamp?: (stats: Stats) => void): FileState {
   const display = setup.display(abs);
   const reporter = new Reporter();
-  const source = readEntryFile(abs, kind, setup.root, display, reporter, { maxFileBytes: setup.loaded.config.max_file_bytes });
+  const source = readEntryFile(abs, kind, setup.root, display, reporter, { maxFileBytes: setup.loaded.config.max_file_bytes, stamp });
   return { abs, kind, display, text: reporter.textOf(display), source, problems: reporter.problems };
+}
+
+/** The data of a file whose cached record lost it (its data file damaged): its YAML parsed again. */
+function dataOf(source: SourceFile): object | undefined {
+  return parseRecord(source, readYamlValue(source.yamlText), undefined).data;
 }
 
 function scoreOf(source: SourceFile): number | undefined {
@@ -168,14 +190,15 @@ function parseRecord(source: SourceFile, parsed: YamlValue, score: number | unde
   return record;
 }
 
-function applyRecord(state: FileState, source: SourceFile, record: ParsedRecord): void {
+/** Puts what parsing gave into `state`; `entryOf` makes the entry of a file whose text is read when asked for. */
+function applyRecord(state: FileState, source: SourceFile, record: ParsedRecord, entryOf?: (data: () => unknown) => SourceFile & { data: unknown }): void {
   state.problems = [...state.problems, ...record.problems];
   // `in`, not a read: the data of a record from the cache is parsed when first read.
   if (!('data' in record)) return;
-  const descriptor = Object.getOwnPropertyDescriptor(record, 'data');
-  if (descriptor?.get) {
+  const read = Object.getOwnPropertyDescriptor(record, 'data')?.get;
+  if (entryOf) state.entry = entryOf(read ?? (() => record.data)) as Entry;
+  else if (read) {
     const entry = { ...source } as Entry;
-    const read = descriptor.get;
     Object.defineProperty(entry, 'data', { enumerable: true, get: read });
     state.entry = entry;
   } else {
