@@ -15,7 +15,7 @@ import { Graph } from './graph.ts';
 import { deferredEntryFile, entryValue, listEntryFiles, readEntryFile } from './load.ts';
 import { referencesOf, type Reference } from './references.ts';
 import { cacheFolderFor, ParseCache, recordKey, type ParsedRecord } from './parse-cache.ts';
-import { Reporter, type Problem, type TextFile } from './reporter.ts';
+import { Reporter, type KnownPlaces, type Problem, type TextFile } from './reporter.ts';
 import { fieldsHash, inputsHash, type RuleResults } from './rule-results.ts';
 import { RULES } from './rules/index.ts';
 import type { RuleCatalog } from './rules/rule.ts';
@@ -33,9 +33,10 @@ export interface BuildOptions {
   today?: string;
   /**
    * Reuse files parsed by an earlier build (`parse-cache.ts`): `true` for the cache beside
-   * the content folder, or a cache folder. Off by default; the commands turn it on.
+   * the content folder, a cache folder, or a cache opened already. Off by default; the
+   * commands turn it on.
    */
-  cache?: boolean | string;
+  cache?: boolean | string | ParseCache;
 }
 
 /** A content folder that cannot be read at all: a usage error, not a diagnostic. */
@@ -76,7 +77,8 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
   const { files, layout } = listFiles(setup);
   const cache = openParseCache(setup, options.cache);
   const states = readFiles(setup, files, cache);
-  const catalog = assemble(setup, layout, states, cache?.rules);
+  const keys = new Map(states.map((s) => [s.display, s.key]));
+  const catalog = assemble(setup, layout, states, cache?.rules, cache?.places((file) => keys.get(file)));
   cache?.save();
   return catalog;
 }
@@ -84,6 +86,7 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
 /** The parse cache `option` asks for (see `BuildOptions.cache`), if any. */
 export function openParseCache(setup: Setup, option: BuildOptions['cache']): ParseCache | undefined {
   if (!option) return undefined;
+  if (option instanceof ParseCache) return option;
   return ParseCache.open(typeof option === 'string' ? option : cacheFolderFor(setup.root));
 }
 
@@ -212,12 +215,13 @@ function applyRecord(state: FileState, source: SourceFile, record: ParsedRecord,
 /**
  * The catalog of files already read: references, the graph and the rules. With `results`,
  * a rule whose inputs did not change since it last ran reports what it reported then, and
- * the graph is built only when something reads it.
+ * the graph is built only when something reads it; with `places`, problems are placed
+ * where they were placed before in the same text.
  */
-export function assemble(setup: Setup, layout: readonly Problem[], states: readonly FileState[], results?: RuleResults | undefined): Catalog {
+export function assemble(setup: Setup, layout: readonly Problem[], states: readonly FileState[], results?: RuleResults | undefined, places?: KnownPlaces | undefined): Catalog {
   const { root, display, configFile, loaded } = setup;
   const config = loaded.config;
-  const reporter = new Reporter();
+  const reporter = new Reporter(places);
   if (loaded.file) {
     const { abs, text } = loaded.file;
     reporter.addFile(display(abs), { text, yamlOffset: 0, yamlText: text });

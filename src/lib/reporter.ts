@@ -27,14 +27,28 @@ export interface Problem {
   related?: { file: string; at?: Place; message: string }[] | undefined;
 }
 
+/**
+ * Where YAML paths of a file were found before: a parse cache keeps them from one run to
+ * the next (`parse-cache.ts`), as finding one parses the file again, keeping positions.
+ */
+export interface KnownPlaces {
+  get(file: string, path: readonly PathKey[], key: boolean): Position | undefined;
+  set(file: string, path: readonly PathKey[], key: boolean, position: Position): void;
+}
+
 export class Reporter {
   readonly problems: Problem[] = [];
+  readonly #places: KnownPlaces | undefined;
   private readonly files = new Map<string, TextFile>();
   // Documents parsed again for files with problems pointed at a key: a parsed document with
   // source ranges weighs many times its text, so catalogs keep values, not documents, and
   // only files with such problems pay for a second parse.
   private readonly docs = new Map<string, ParsedYaml>();
   private readonly starts = new Map<string, number[]>();
+
+  constructor(places?: KnownPlaces) {
+    this.#places = places;
+  }
 
   add(problem: Problem): void {
     this.problems.push(problem);
@@ -55,12 +69,17 @@ export class Reporter {
     if ('line' in at) return at;
     const source = this.files.get(file);
     if (!source) return { line: 1, column: 1 };
+    const key = 'path' in at && at.key === true;
+    const known = 'path' in at ? this.#places?.get(file, at.path, key) : undefined;
+    if (known) return known;
     let starts = this.starts.get(file);
     if (!starts) this.starts.set(file, (starts = lineStarts(source.text)));
     if ('offset' in at) return positionAt(starts, at.offset);
     let parsed = this.docs.get(file);
     if (!parsed) this.docs.set(file, (parsed = parseYaml(source.yamlText)));
-    return positionAt(starts, source.yamlOffset + offsetOf(parsed.doc, at.path, at.key));
+    const position = positionAt(starts, source.yamlOffset + offsetOf(parsed.doc, at.path, key));
+    this.#places?.set(file, at.path, key, position);
+    return position;
   }
 
   /** Diagnostics sorted by file and position, with rules' severities already applied. */

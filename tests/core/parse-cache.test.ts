@@ -1,7 +1,7 @@
 import { cpSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assemble, buildCatalog, listFiles, readFiles, setUp } from '../../src/lib/catalog.ts';
+import { buildCatalog } from '../../src/lib/catalog.ts';
 import { ParseCache, recordKey, versionOf } from '../../src/lib/parse-cache.ts';
 import { ReadError } from '../../src/lib/read-file.ts';
 import { DEFAULT_AS_OF, synthesize } from '../../src/lib/synth/generate.ts';
@@ -141,14 +141,10 @@ describe("the parse cache's trust in a file's stat", () => {
     const root = writeProject(Object.fromEntries(synthesize({ entries: 120, seed: 4 }).map((f) => [f.path, f.text])));
     const content = path.join(root, 'content');
     const cacheFolder = path.join(root, '.cache', 'cardcat', 'parsed');
-    /** `buildCatalog` with the cache, step by step, to give the cache a short settling time. */
     const cached = (dir = content) => {
-      const setup = setUp(dir, { today: DEFAULT_AS_OF });
-      const { files, layout } = listFiles(setup);
       const cache = ParseCache.open(cacheFolder, undefined, { settleMs })!;
-      const catalog = assemble(setup, layout, readFiles(setup, files, cache), cache.rules);
-      cache.save();
-      return { catalog, stats: cache.stats, files: files.length };
+      const catalog = buildCatalog(dir, { today: DEFAULT_AS_OF, cache });
+      return { catalog, stats: cache.stats, files: catalog.files.size };
     };
     const uncached = () => observable(buildCatalog(content, { today: DEFAULT_AS_OF }));
     const datasets = readdirSync(path.join(content, 'datasets'))
@@ -257,6 +253,25 @@ describe("the parse cache's trust in a file's stat", () => {
     // Read after it had settled, it is trusted from then on.
     expect(cached().stats.trusted).toBe(next.files);
     expect(observable(next.catalog)).toEqual(uncached());
+  });
+
+  it('places problems where an uncached build does, also when an edit moves them', () => {
+    const { root, cached, uncached } = project();
+    const models = path.join(root, 'content', 'models');
+    const model = path.join(models, readdirSync(models).sort()[0]!);
+    writeFileSync(model, readFileSync(model, 'utf8').replace(/dataset: ([a-z0-9-]+)/, 'dataset: $1-typo'));
+    settle();
+    const first = cached();
+    const placed = first.catalog.diagnostics.find((d) => d.rule === 'references' && model.endsWith(d.file))!;
+    expect(placed.line).toBeGreaterThan(2);
+    expect(ParseCache.open(path.join(root, '.cache', 'cardcat', 'parsed'))!.stats.places).toBeGreaterThan(0);
+    expect(observable(cached().catalog)).toEqual(uncached());
+    // A line more above it: the same fields, the same rule results, another place.
+    writeFileSync(model, readFileSync(model, 'utf8').replace(/^---\n/, '---\n# Reviewed.\n'));
+    settle();
+    const moved = cached().catalog.diagnostics.find((d) => d.rule === 'references' && model.endsWith(d.file))!;
+    expect(moved.line).toBe(placed.line + 1);
+    expect(observable(cached().catalog)).toEqual(uncached());
   });
 
   it('refuses the text of a trusted file that changed while the catalog was read', () => {
