@@ -12,7 +12,7 @@ import { KINDS, type Kind } from '../../schemas/index.ts';
 import { findConfig, loadConfig, type LoadedConfig } from './config.ts';
 import { today as currentDay } from './dates.ts';
 import { Graph } from './graph.ts';
-import { deferredEntryFile, entryValue, listEntryFiles, readEntryFile } from './load.ts';
+import { deferredEntryFile, entryValue, listEntryFiles, readEntryFile, relativePath } from './load.ts';
 import { referencesOf, type Reference } from './references.ts';
 import { cacheFolderFor, ParseCache, recordKey, type ParsedRecord } from './parse-cache.ts';
 import { Reporter, type KnownPlaces, type Problem, type TextFile } from './reporter.ts';
@@ -97,7 +97,7 @@ export function setUp(contentDir: string, options: Pick<BuildOptions, 'configFil
     throw new ContentFolderError(`Content folder \`${contentDir}\` does not exist or is not a folder`);
   }
   const base = path.dirname(root);
-  const display = (abs: string) => path.relative(base, abs).split(path.sep).join('/');
+  const display = (abs: string) => relativePath(base, abs);
   const configFile = options.configFile === false ? undefined : (options.configFile ?? findConfig(root));
   return { root, display, configFile, loaded: loadConfig(configFile, display), today: options.today ?? currentDay() };
 }
