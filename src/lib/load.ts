@@ -96,7 +96,8 @@ export function listEntryFiles(root: string, display: (abs: string) => string, r
   function walk(dir: string, kind: Kind): void {
     for (const dirent of readFolder(dir)) {
       if (dirent.name.startsWith('.')) continue;
-      const abs = path.join(dir, dirent.name);
+      // The folder is normalized and a name holds no separator: joined without normalizing again.
+      const abs = dir.endsWith(path.sep) ? dir + dirent.name : dir + path.sep + dirent.name;
       const target = follow(abs, dirent);
       if (!target) continue;
       if (target.isDirectory) {
