@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 /** The Cardcat command line. Every command is a function of its arguments and working folder. */
+import { enableCompileCache } from 'node:module';
+import path from 'node:path';
 import { ReadError } from '../src/lib/load/read-file.ts';
 import { WriteError } from '../src/lib/safe-write.ts';
 import { visible, visibleLine } from '../src/lib/terminal-text.ts';
-import { shownPath, UsageError, type Io } from './cli.ts';
+// Only the type: `cli.ts` loads the whole core, which must wait until the compile cache is on.
+import type { Io } from './cli.ts';
 
 const HELP = `Cardcat: a git-based data catalog and model-card generator.
 
@@ -103,6 +106,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const command = await load();
     return await command(args, io);
   } catch (error) {
+    const { shownPath, UsageError } = await import('./cli.ts');
     // Messages quote what the user typed or a file held: control characters are written out.
     if (error instanceof UsageError) {
       io.stderr(visible(error.message));
@@ -124,7 +128,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/** The commands that read the catalog, and so keep a cache in `.cache/cardcat/` unless told `--no-cache`. */
+const CACHING = new Set(['check', 'new', 'graph', 'impact', 'export', 'probe']);
+
 if (import.meta.main) {
+  // Node keeps the JavaScript it strips from Cardcat's TypeScript, and V8's code for it, beside
+  // the parse cache: loading the modules took about 0.25 s of CPU of a `check` after a one-file
+  // edit at 10,000 entries, and 0.1 s once kept. NODE_COMPILE_CACHE, if set, wins.
+  const [name] = process.argv.slice(2);
+  if (name && CACHING.has(name) && !process.argv.includes('--no-cache')) {
+    enableCompileCache(process.env['NODE_COMPILE_CACHE'] ?? path.join(process.cwd(), '.cache', 'cardcat', 'compiled'));
+  }
   const io: Io = {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(`${text}\n`),

@@ -6,16 +6,16 @@
  * again and assemble anew (`incremental-catalog.ts`).
  */
 import { hash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { KINDS, type Kind } from '../../schemas/index.ts';
 import { findConfig, loadConfig, type LoadedConfig } from './load/config.ts';
 import { today as currentDay } from './dates.ts';
 import { Graph } from './graph/graph.ts';
-import { entryValue, listEntryFiles, readEntryFile } from './load/load.ts';
+import { deferredEntryFile, entryValue, listEntryFiles, readEntryFile, relativePath } from './load/load.ts';
 import { referencesOf, type Reference } from './graph/references.ts';
 import { cacheFolderFor, ParseCache, recordKey, type ParsedRecord } from './load/parse-cache.ts';
-import { Reporter, type Problem, type TextFile } from './load/reporter.ts';
+import { Reporter, type KnownPlaces, type Problem, type TextFile } from './load/reporter.ts';
 import { fieldsHash, inputsHash, type RuleResults } from './rules/rule-results.ts';
 import { RULES } from './rules/index.ts';
 import type { RuleCatalog } from './rules/rule.ts';
@@ -23,7 +23,7 @@ import { issuesToProblems } from './load/schema-issues.ts';
 import { didYouMean } from './suggest.ts';
 import { DATASHEET_SECTIONS, MODEL_CARD_SECTIONS, coverage } from './sections.ts';
 import { parseAllYaml } from './load/yaml-pool.ts';
-import type { YamlValue } from './load/yaml-value.ts';
+import { readYamlValue, type YamlValue } from './load/yaml-value.ts';
 import type { Catalog, Entry, SourceFile } from './types.ts';
 
 export interface BuildOptions {
@@ -33,9 +33,10 @@ export interface BuildOptions {
   today?: string;
   /**
    * Reuse files parsed by an earlier build (`parse-cache.ts`): `true` for the cache beside
-   * the content folder, or a cache folder. Off by default; the commands turn it on.
+   * the content folder, a cache folder, or a cache opened already. Off by default; the
+   * commands turn it on.
    */
-  cache?: boolean | string;
+  cache?: boolean | string | ParseCache;
 }
 
 /** A content folder that cannot be read at all: a usage error, not a diagnostic. */
@@ -76,7 +77,8 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
   const { files, layout } = listFiles(setup);
   const cache = openParseCache(setup, options.cache);
   const states = readFiles(setup, files, cache);
-  const catalog = assemble(setup, layout, states, cache?.rules);
+  const keys = new Map(states.map((s) => [s.display, s.key]));
+  const catalog = assemble(setup, layout, states, cache?.rules, {}, cache?.places((file) => keys.get(file)));
   cache?.save();
   return catalog;
 }
@@ -84,6 +86,7 @@ export function buildCatalog(contentDir: string, options: BuildOptions = {}): Ca
 /** The parse cache `option` asks for (see `BuildOptions.cache`), if any. */
 export function openParseCache(setup: Setup, option: BuildOptions['cache']): ParseCache | undefined {
   if (!option) return undefined;
+  if (option instanceof ParseCache) return option;
   return ParseCache.open(typeof option === 'string' ? option : cacheFolderFor(setup.root));
 }
 
@@ -94,7 +97,7 @@ export function setUp(contentDir: string, options: Pick<BuildOptions, 'configFil
     throw new ContentFolderError(`Content folder \`${contentDir}\` does not exist or is not a folder`);
   }
   const base = path.dirname(root);
-  const display = (abs: string) => path.relative(base, abs).split(path.sep).join('/');
+  const display = (abs: string) => relativePath(base, abs);
   const configFile = options.configFile === false ? undefined : (options.configFile ?? findConfig(root));
   return { root, display, configFile, loaded: loadConfig(configFile, display), today: options.today ?? currentDay() };
 }
@@ -107,18 +110,35 @@ export function listFiles(setup: Setup): { files: { abs: string; kind: Kind }[];
 }
 
 /**
- * Reads and parses `files`. A file whose record is in `cache` (same kind, path and text)
- * is not parsed again; the others are parsed together, on every core.
+ * Reads and parses `files`. A file whose stat the cache trusts (`parse-cache.ts`) is not
+ * read: its record stands for it, and its text is read if something asks for it. A file
+ * whose record is in `cache` (same kind, path and text) is not parsed again; the others
+ * are parsed together, on every core.
  */
 export function readFiles(setup: Setup, files: readonly { abs: string; kind: Kind }[], cache?: ParseCache | undefined): FileState[] {
-  const states = files.map(({ abs, kind }) => readFile(setup, abs, kind));
+  const options = { maxFileBytes: setup.loaded.config.max_file_bytes };
+  const states: FileState[] = [];
   const misses: { state: FileState; source: SourceFile; key: string | undefined }[] = [];
-  for (const state of states) {
+  for (const { abs, kind } of files) {
+    const known = cache?.known(setup.root, abs, kind, options.maxFileBytes);
+    if (known) {
+      const display = setup.display(abs);
+      const deferred = deferredEntryFile(abs, kind, setup.root, display, known, options, (text) => recordKey({ kind, file: display, text }) === known.key);
+      const source = deferred.source;
+      const state: FileState = { abs, kind, display, text: source, source, problems: [], key: known.key };
+      applyRecord(state, source, cache!.get(known.key, () => dataOf(source))!, deferred.entry);
+      states.push(state);
+      continue;
+    }
+    let stats: Stats | undefined;
+    const state = readFile(setup, abs, kind, cache && ((s) => (stats = s)));
+    states.push(state);
     const source = state.source;
     if (!source) continue;
     const key = cache ? recordKey(source) : undefined;
-    const record = key === undefined ? undefined : cache!.get(key);
+    const record = key === undefined ? undefined : cache!.get(key, () => dataOf(source));
     state.key = key;
+    if (key !== undefined && stats) cache!.stamp(setup.root, abs, kind, stats, { key, yamlOffset: source.yamlOffset, bodyLine: source.bodyLine });
     if (record) applyRecord(state, source, record);
     else misses.push({ state, source, key });
   }
@@ -141,11 +161,16 @@ export function readFiles(setup: Setup, files: readonly { abs: string; kind: Kin
 }
 
 /** Reads one file; its problems (an unreadable file, a bad name) go into its state. */
-function readFile(setup: Setup, abs: string, kind: Kind): FileState {
+function readFile(setup: Setup, abs: string, kind: Kind, stamp?: (stats: Stats) => void): FileState {
   const display = setup.display(abs);
   const reporter = new Reporter();
-  const source = readEntryFile(abs, kind, setup.root, display, reporter, { maxFileBytes: setup.loaded.config.max_file_bytes });
+  const source = readEntryFile(abs, kind, setup.root, display, reporter, { maxFileBytes: setup.loaded.config.max_file_bytes, stamp });
   return { abs, kind, display, text: reporter.textOf(display), source, problems: reporter.problems };
+}
+
+/** The data of a file whose cached record lost it (its data file damaged): its YAML parsed again. */
+function dataOf(source: SourceFile): object | undefined {
+  return parseRecord(source, readYamlValue(source.yamlText), undefined).data;
 }
 
 function scoreOf(source: SourceFile): number | undefined {
@@ -168,14 +193,15 @@ function parseRecord(source: SourceFile, parsed: YamlValue, score: number | unde
   return record;
 }
 
-function applyRecord(state: FileState, source: SourceFile, record: ParsedRecord): void {
+/** Puts what parsing gave into `state`; `entryOf` makes the entry of a file whose text is read when asked for. */
+function applyRecord(state: FileState, source: SourceFile, record: ParsedRecord, entryOf?: (data: () => unknown) => SourceFile & { data: unknown }): void {
   state.problems = [...state.problems, ...record.problems];
   // `in`, not a read: the data of a record from the cache is parsed when first read.
   if (!('data' in record)) return;
-  const descriptor = Object.getOwnPropertyDescriptor(record, 'data');
-  if (descriptor?.get) {
+  const read = Object.getOwnPropertyDescriptor(record, 'data')?.get;
+  if (entryOf) state.entry = entryOf(read ?? (() => record.data)) as Entry;
+  else if (read) {
     const entry = { ...source } as Entry;
-    const read = descriptor.get;
     Object.defineProperty(entry, 'data', { enumerable: true, get: read });
     state.entry = entry;
   } else {
@@ -189,12 +215,20 @@ function applyRecord(state: FileState, source: SourceFile, record: ParsedRecord)
 /**
  * The catalog of files already read: references, the graph and the rules. With `results`,
  * a rule whose inputs did not change since it last ran reports what it reported then, and
- * the graph is built only when something reads it.
+ * the graph is built only when something reads it; with `places`, problems are placed
+ * where they were placed before in the same text.
  */
-export function assemble(setup: Setup, layout: readonly Problem[], states: readonly FileState[], results?: RuleResults | undefined, shared: GraphCell = {}): Catalog {
+export function assemble(
+  setup: Setup,
+  layout: readonly Problem[],
+  states: readonly FileState[],
+  results?: RuleResults | undefined,
+  shared: GraphCell = {},
+  places?: KnownPlaces | undefined,
+): Catalog {
   const { root, display, configFile, loaded } = setup;
   const config = loaded.config;
-  const reporter = new Reporter();
+  const reporter = new Reporter(places);
   if (loaded.file) {
     const { abs, text } = loaded.file;
     reporter.addFile(display(abs), { text, yamlOffset: 0, yamlText: text });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { IncrementalCatalog } from '../../src/lib/incremental-catalog.ts';
-import { ParseCache } from '../../src/lib/load/parse-cache.ts';
+import { ParseCache, SETTLE_MS } from '../../src/lib/load/parse-cache.ts';
 import { inheritedRights } from '../../src/lib/rights/rights.ts';
 import { DEFAULT_AS_OF, synthesize } from '../../src/lib/synth/generate.ts';
 import { writeProject } from '../helpers/catalog.ts';
@@ -35,6 +35,28 @@ describe('an incremental catalog', () => {
     const catalog = new IncrementalCatalog(content, { today: DEFAULT_AS_OF, cache: path.join(root, '.cache', 'parsed') });
     expect(observable(catalog.catalog)).toEqual(fresh());
     for (const edit of catalogEdits(root)) {
+      edit.apply();
+      tell(catalog, edit.files);
+      expect(observable(catalog.catalog), edit.name).toEqual(fresh());
+    }
+  });
+
+  it('starts without reading files whose stat the parse cache trusts, and says what a fresh build says after every edit', () => {
+    const { root, content, fresh } = project();
+    const folder = path.join(root, '.cache', 'parsed');
+    // Files are trusted once they have not changed for a while (`SETTLE_MS`).
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS + 100);
+    expect(observable(new IncrementalCatalog(content, { today: DEFAULT_AS_OF, cache: folder }).catalog)).toEqual(fresh());
+    const catalog = new IncrementalCatalog(content, { today: DEFAULT_AS_OF, cache: folder });
+    // Its entries' text is read when asked for: a file changed unannounced is refused, not
+    // shown with fields it no longer has.
+    const [first] = catalogEdits(root);
+    const entry = catalog.catalog.entries.find((e) => e.absPath === first!.files[0])!;
+    first!.apply();
+    expect(() => entry.body).toThrow(/changed while Cardcat was reading the catalog/);
+    tell(catalog, first!.files);
+    expect(observable(catalog.catalog)).toEqual(fresh());
+    for (const edit of catalogEdits(root).slice(1)) {
       edit.apply();
       tell(catalog, edit.files);
       expect(observable(catalog.catalog), edit.name).toEqual(fresh());

@@ -2,11 +2,11 @@
  * Reads a content folder: the kind of each file from its folder, its id from its name,
  * its YAML (front matter or whole file) parsed once. Nothing else in Cardcat reads files.
  */
-import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { KIND_NAMES, KINDS, kindOfFolder, type Kind } from '../../../schemas/index.ts';
 import { ID_PATTERN } from '../ids.ts';
-import { decodeText, describeFsError, readBytes, ReadError } from './read-file.ts';
+import { decodeText, describeFsError, readBytes, ReadError, type ReadProblem } from './read-file.ts';
 import type { Reporter } from './reporter.ts';
 import { didYouMean } from '../suggest.ts';
 import type { SourceFile } from '../types.ts';
@@ -16,6 +16,8 @@ const ENTRY_EXTENSIONS = new Set(['.md', '.yaml', '.yml']);
 
 export interface LoadOptions {
   maxFileBytes: number;
+  /** Receives the file's stat, taken on the open file before its text is read. */
+  stamp?: ((stats: Stats) => void) | undefined;
 }
 
 /** Every entry file under `root`, in a stable order. Problems go to `report`; nothing throws on bad input. */
@@ -94,7 +96,8 @@ export function listEntryFiles(root: string, display: (abs: string) => string, r
   function walk(dir: string, kind: Kind): void {
     for (const dirent of readFolder(dir)) {
       if (dirent.name.startsWith('.')) continue;
-      const abs = path.join(dir, dirent.name);
+      // The folder is normalized and a name holds no separator: joined without normalizing again.
+      const abs = dir.endsWith(path.sep) ? dir + dirent.name : dir + path.sep + dirent.name;
       const target = follow(abs, dirent);
       if (!target) continue;
       if (target.isDirectory) {
@@ -114,6 +117,16 @@ export function listEntryFiles(root: string, display: (abs: string) => string, r
       }
     }
   }
+}
+
+/**
+ * `abs` relative to `folder`, with forward slashes. A path the folder walk gave is
+ * normalized and inside the folder: it is cut rather than worked out, 10,000 times over.
+ */
+export function relativePath(folder: string, abs: string): string {
+  const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+  const relative = abs.startsWith(prefix) && !abs.includes(`${path.sep}.`) ? abs.slice(prefix.length) : path.relative(folder, abs);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
 /** The line number at `end`: one more than the line ends before it. */
@@ -149,11 +162,11 @@ export function readEntryFile(
     return undefined;
   };
   const ext = path.extname(abs);
-  const relative = path.relative(root, abs).split(path.sep).join('/');
+  const relative = relativePath(root, abs);
   const id = path.basename(abs, ext);
   let bytes: Buffer;
   try {
-    bytes = readBytes(abs, options.maxFileBytes);
+    bytes = readBytes(abs, options.maxFileBytes, options.stamp);
   } catch (error) {
     if (!(error instanceof ReadError)) throw error;
     return fail(error.problem.message, error.problem.hint);
@@ -181,22 +194,104 @@ export function readEntryFile(
     return undefined;
   }
 
+  const split = splitEntry(text, ext);
+  if ('message' in split) return fail(split.message, split.hint, split.offset);
+
+  const source: SourceFile = { file: display, path: relative, absPath: abs, kind, id, text, yamlOffset: split.yamlOffset, yamlText: split.yamlText, body: split.body, bodyLine: split.bodyLine };
+  report.addFile(display, source);
+  return source;
+}
+
+/**
+ * An entry file read before, whose text is read again only when something asks for it: a
+ * file whose stat is unchanged since its parse was cached (`parse-cache.ts`) need not be
+ * read, and `check` places its few problems in a few files. `known` is where its YAML and
+ * body lay then. The text read must be the one the cached parse was made of (`matches`):
+ * a file changed since (while the command ran) throws a ReadError asking to run it again,
+ * as the parse no longer describes it.
+ */
+export function deferredEntryFile(
+  abs: string,
+  kind: Kind,
+  root: string,
+  display: string,
+  known: Pick<EntryParts, 'yamlOffset' | 'bodyLine'>,
+  options: LoadOptions,
+  matches: (text: string) => boolean,
+): { source: SourceFile; entry: (data: () => unknown) => SourceFile & { data: unknown } } {
+  const ext = path.extname(abs);
+  let read: { text: string; yamlText: string; body: string } | undefined;
+  const parts = () => {
+    if (read) return read;
+    let text: string | undefined;
+    try {
+      const decoded = decodeText(readBytes(abs, options.maxFileBytes));
+      if (!('problem' in decoded)) text = decoded.text;
+    } catch (error) {
+      if (!(error instanceof ReadError)) throw error;
+    }
+    const split = text === undefined ? undefined : splitEntry(text, ext);
+    if (text === undefined || !split || 'message' in split || split.yamlOffset !== known.yamlOffset || !matches(text)) {
+      throw new ReadError(abs, { message: 'File changed while Cardcat was reading the catalog', hint: 'Run the command again.' });
+    }
+    return (read = { text, yamlText: split.yamlText, body: split.body });
+  };
+  const file = display;
+  const relative = relativePath(root, abs);
+  const id = path.basename(abs, ext);
+  const { yamlOffset, bodyLine } = known;
+  // Object literals, in the order `readEntryFile` gives the fields so the two serialize
+  // alike: an object with properties defined one by one took several times as long to make.
+  return {
+    source: {
+      file, path: relative, absPath: abs, kind, id,
+      get text() { return parts().text; },
+      yamlOffset,
+      get yamlText() { return parts().yamlText; },
+      get body() { return parts().body; },
+      bodyLine,
+    },
+    entry: (data) => ({
+      file, path: relative, absPath: abs, kind, id,
+      get text() { return parts().text; },
+      yamlOffset,
+      get yamlText() { return parts().yamlText; },
+      get body() { return parts().body; },
+      bodyLine,
+      get data() { return data(); },
+    }),
+  };
+}
+
+/** Where an entry's YAML and body lie in its text. */
+interface EntryParts {
+  yamlText: string;
+  yamlOffset: number;
+  body: string;
+  bodyLine: number;
+}
+
+/** The YAML and body of an entry file's text (`ext`: its extension), or what keeps it from being an entry. */
+function splitEntry(text: string, ext: string): EntryParts | ReadProblem {
   let yamlText = text;
   let yamlOffset = 0;
   let body = '';
   let bodyLine = 1;
   // A carriage return alone ends a line for some editors and for nothing else: YAML reads the
   // lines as one, and reports nesting or keys where the cause is the line ends.
-  const loneCr = (offset: number) =>
-    fail('Line ends in a carriage return alone (`\\r` without `\\n`), which YAML does not read as a line end (old Mac line ends)', 'Save the file with LF (or CRLF) line ends; `\\r\\r\\n` comes from converting line ends twice.', offset);
+  const loneCr = (offset: number): ReadProblem => ({
+    message: 'Line ends in a carriage return alone (`\\r` without `\\n`), which YAML does not read as a line end (old Mac line ends)',
+    hint: 'Save the file with LF (or CRLF) line ends; `\\r\\r\\n` comes from converting line ends twice.',
+    offset,
+  });
   if (ext.toLowerCase() === '.md') {
     const opening = /^---[ \t]*\r(?!\n)/.exec(text);
     if (opening) return loneCr(opening[0].length - 1);
     if (!/^---[ \t]*\r?\n/.test(text)) {
-      return fail('Missing front matter: a Markdown entry starts with a `---` line, its YAML, and another `---` line', `Start the file with:\n---\ntitle: …\n---`);
+      return { message: 'Missing front matter: a Markdown entry starts with a `---` line, its YAML, and another `---` line', hint: `Start the file with:\n---\ntitle: …\n---` };
     }
     if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
-      return fail('Front matter is never closed: no second `---` line after the YAML', 'Add a line `---` after the last front-matter field.');
+      return { message: 'Front matter is never closed: no second `---` line after the YAML', hint: 'Add a line `---` after the last front-matter field.' };
     }
     // Split as gray-matter, which this replaced, split (the corpus tests were written against
     // it): the front matter runs from the opening `---` to the first `\n---` (found above),
@@ -216,10 +311,7 @@ export function readEntryFile(
 
   const cr = yamlText.search(/\r(?!\n)/);
   if (cr >= 0) return loneCr(yamlOffset + cr);
-
-  const source: SourceFile = { file: display, path: relative, absPath: abs, kind, id, text, yamlOffset, yamlText, body, bodyLine };
-  report.addFile(display, source);
-  return source;
+  return { yamlText, yamlOffset, body, bodyLine };
 }
 
 /** The fields a file's parsed YAML holds, or undefined (after reporting its problems) when it holds none. */

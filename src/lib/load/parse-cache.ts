@@ -1,9 +1,18 @@
 /**
  * A persistent cache of parsed entry files, so a command run after editing one file of a
- * large catalog parses that file alone. Each file's record (its schema-checked data, the
- * problems its YAML and schema had, its completeness score) is stored under a hash of
- * what it was computed from: the file's kind, display path and text. A record is reused
- * only when all three are unchanged, so a stale record can never be read.
+ * large catalog parses that file alone, and reads no other. Each file's record (its
+ * schema-checked data, the problems its YAML and schema had, its completeness score) is
+ * stored under a hash of what it was computed from: the file's kind, display path and
+ * text. A record is found by that hash only when all three are unchanged, so a stale
+ * record can never be read.
+ *
+ * Beside each record, the cache keeps the stat of the file it was read from (size,
+ * modification and change times, inode), as git's index does: a file whose stat is the
+ * same is not read again, and its record is used as it is. A stat is trusted only when the
+ * file last changed well before it was read (`SETTLE_MS`): a file written again within
+ * the file system's time resolution of being read could keep its stat, and is read again
+ * instead (git's "racy" case). Its text is read only when something asks for it
+ * (`load.ts`), and must then hash to the record's key.
  *
  * The whole cache is also bound to the Cardcat that wrote it (`cardcatVersion`): a record
  * parsed by other schemas or another parser is never trusted. The cache lives in a
@@ -12,20 +21,21 @@
  * is ignored.
  */
 import { createHash, hash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { Problem } from './reporter.ts';
+import type { Position } from './position.ts';
+import type { KnownPlaces, Problem } from './reporter.ts';
 import type { RuleResults } from '../rules/rule-results.ts';
 import { replaceFile } from '../safe-write.ts';
 import type { SourceFile } from '../types.ts';
 
 /**
  * What parsing one file gave: its data when it passed its schema, and its problems. A
- * record read from the cache holds its data as JSON text, parsed the first time `data` is
- * read: a run whose rules are reused reads the data of few entries, and V8 took twice as
- * long to rebuild 10,000 entries' fields from its own format as to read the text.
+ * record read from the cache reads its data from disk the first time `data` is read (a
+ * run whose rules are reused reads the data of few entries), as JSON text: V8 took twice
+ * as long to rebuild 10,000 entries' fields from its own format as to read the text.
  */
 export interface ParsedRecord {
   /** The schema's output, when the file passed it (present as a key only then). */
@@ -38,53 +48,57 @@ export interface ParsedRecord {
   fields?: string;
 }
 
-/** A rule's problems and the hash of the inputs it found them in. */
-interface RuleRecord {
-  inputs: string;
-  problems: readonly Problem[];
-}
-
-/** A record as stored: its data as JSON text. */
+/** A record as stored in the index: whether it has data, which is kept in a data file. */
 interface StoredRecord {
-  json?: string;
+  data: boolean;
   problems: Problem[];
   score?: number;
   fields?: string;
 }
 
-/** The JSON text a record read from the cache was made from, so saving it again does not write it anew. */
-const texts = new WeakMap<ParsedRecord, string>();
+/** A file as it was when read: its stat, its record's key, and where its YAML and body lay. */
+interface Stamp {
+  kind: string;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  dev: number;
+  key: string;
+  yamlOffset: number;
+  bodyLine: number;
+}
+
+/** What the cache knows of a file whose stat it trusts. */
+export interface KnownFile {
+  key: string;
+  yamlOffset: number;
+  bodyLine: number;
+}
+
+/** The index: every record but its data, and the stamps of the files of one content folder. */
+interface Index {
+  /** The content folder the stamps are of. */
+  root: string | undefined;
+  /** Milliseconds from the start of the run that wrote the index to its writing. */
+  elapsed: number;
+  stamps: Map<string, Stamp>;
+  records: Map<string, StoredRecord>;
+  /** Where problems were placed, by the record key of their file, their YAML path and whether at its key. */
+  places: Map<string, Position>;
+}
+
+/** Bumped when the layout of the cache files changes. */
+const FORMAT = 'cardcat-parse-cache/5';
 
 /**
- * Fields parsed from JSON are those the schema gave: the schemas make no Date, Map or
- * undefined value, and refuse numbers JSON cannot hold (NaN, Infinity).
+ * How long before it was read a file must have last changed for its stat to be trusted
+ * later. A change within the file system's time resolution of the read may leave the
+ * stat as it was: that resolution is a clock tick on ext4, XFS or Btrfs, one second on
+ * ext3 or HFS+, two seconds on FAT. A file changed less than this before a run is read
+ * again by the next one, which costs nothing worth counting.
  */
-function fromStored(stored: StoredRecord): ParsedRecord {
-  const record: ParsedRecord = { problems: stored.problems };
-  const json = stored.json;
-  if (json !== undefined) {
-    let data: object | undefined;
-    Object.defineProperty(record, 'data', {
-      enumerable: true,
-      get: () => (data ??= JSON.parse(json) as object),
-    });
-    texts.set(record, json);
-  }
-  if (stored.score !== undefined) record.score = stored.score;
-  if (stored.fields !== undefined) record.fields = stored.fields;
-  return record;
-}
-
-function toStored(record: ParsedRecord): StoredRecord {
-  const stored: StoredRecord = { problems: record.problems };
-  if ('data' in record) stored.json = texts.get(record) ?? JSON.stringify(record.data);
-  if (record.score !== undefined) stored.score = record.score;
-  if (record.fields !== undefined) stored.fields = record.fields;
-  return stored;
-}
-
-/** Bumped when the layout of the cache file itself changes. */
-const FORMAT = 'cardcat-parse-cache/4';
+export const SETTLE_MS = 2000;
 
 /** The key a file's record is stored under: everything its parse depends on. */
 export function recordKey(source: Pick<SourceFile, 'kind' | 'file' | 'text'>): string {
@@ -152,13 +166,15 @@ export function cacheFolderFor(contentRoot: string, base?: string): string {
 }
 
 /**
- * Records are kept in this many files, by their key, so that a run after editing one file
- * writes two small files (where its old record was, where its new one goes), not all of
- * them: rewriting 44 MB at 10,000 entries took longer than the rest of such a run.
+ * The records' data is kept in this many files, by key, so that a run after editing one
+ * file writes one small file (where its new record goes) and the index, not all of them:
+ * rewriting 44 MB at 10,000 entries took longer than the rest of such a run. The data is
+ * read from them only when asked for.
  */
 const SHARDS = 32;
 const shardOf = (key: string) => key.charCodeAt(0) % SHARDS;
-const shardFile = (folder: string, shard: number) => path.join(folder, `records-${String(shard).padStart(2, '0')}.bin`);
+const shardFile = (folder: string, shard: number) => path.join(folder, `data-${String(shard).padStart(2, '0')}.bin`);
+const indexFile = (folder: string) => path.join(folder, 'index.bin');
 const rulesFile = (folder: string) => path.join(folder, 'rules.bin');
 
 /**
@@ -169,31 +185,51 @@ const rulesFile = (folder: string) => path.join(folder, 'rules.bin');
 export class ParseCache {
   readonly folder: string;
   readonly #version: string;
-  readonly #loaded = new Map<string, ParsedRecord>();
+  /** When this run started reading, by the monotonic clock. */
+  readonly #started = performance.now();
+  /** The index as read. */
+  readonly #index: Index;
+  /** Records' stat is trusted if the files last changed before this, by the file system's clock. */
+  readonly #trustBefore: number;
   readonly #used = new Map<string, ParsedRecord>();
+  /** Data read from data files, by key; a data file that could not be read is held as undefined. */
+  readonly #data = new Map<number, Map<string, string> | undefined>();
+  readonly #fresh = new Map<string, ParsedRecord>();
+  /** What each record read from the index was read from, to write back as it was. */
+  readonly #stored = new WeakMap<ParsedRecord, StoredRecord>();
+  /** Stamps of the files this run read or trusted, when the index is for its content folder. */
+  readonly #stamps = new Map<string, Stamp>();
+  #root: string | undefined;
+  #owner: boolean | undefined;
+  #trusted = 0;
+  /** Files read, and stamped, by this run. */
+  #read = 0;
+  /** Places this run looked up or found, when it asked for them (`places`). */
+  #places: Map<string, Position> | undefined;
+  #placesFound = false;
   readonly #rules: Map<string, RuleRecord>;
-  /** Shards a record was parsed afresh for: they must be written. */
-  readonly #grown = new Set<number>();
-  #added = 0;
   #rulesChanged = false;
   readonly #rulesAsked = new Set<string>();
 
-  private constructor(folder: string, version: string) {
+  private constructor(folder: string, version: string, settleMs: number) {
     this.folder = folder;
     this.#version = version;
-    for (let shard = 0; shard < SHARDS; shard++) {
-      const records = readPayload(shardFile(folder, shard), version);
-      if (!(records instanceof Map) || ![...records].every(([key, record]) => shardOf(key) === shard && isStored(record))) continue;
-      for (const [key, record] of records as Map<string, StoredRecord>) this.#loaded.set(key, fromStored(record));
-    }
-    const rules = readPayload(rulesFile(folder), version);
+    const read = readPayload(indexFile(folder), version);
+    this.#index = isIndex(read?.payload) ? read.payload : { root: undefined, elapsed: 0, stamps: new Map(), records: new Map(), places: new Map() };
+    // The index was written `elapsed` after its run started reading: by the clock file
+    // times come from, that run read no file before this.
+    this.#trustBefore = read && isIndex(read.payload) ? read.mtimeMs - this.#index.elapsed - settleMs : -Infinity;
+    const rules = readPayload(rulesFile(folder), version)?.payload;
     this.#rules = rules instanceof Map && [...rules.values()].every(isRuleRecord) ? (rules as Map<string, RuleRecord>) : new Map();
   }
 
-  /** The cache in `folder`, or an empty one when there is none or it cannot be trusted. */
-  static open(folder: string, version = cardcatVersion()): ParseCache | undefined {
+  /**
+   * The cache in `folder`, or an empty one when there is none or it cannot be trusted.
+   * `settleMs` (by default `SETTLE_MS`) is for tests, which cannot wait seconds per edit.
+   */
+  static open(folder: string, version = cardcatVersion(), options: { settleMs?: number } = {}): ParseCache | undefined {
     if (version === undefined) return undefined;
-    return new ParseCache(folder, version);
+    return new ParseCache(folder, version, options.settleMs ?? SETTLE_MS);
   }
 
   /**
@@ -214,41 +250,200 @@ export class ParseCache {
     },
   };
 
-  /** The record stored under `key`, if any; remembered as used. */
-  get(key: string): ParsedRecord | undefined {
-    const record = this.#loaded.get(key);
-    if (record) this.#used.set(key, record);
+  /**
+   * Whether this run may trust and write the index: it holds the files of one content
+   * folder, the first to use it, until that folder goes. Another catalog built with the
+   * same cache (`impact`'s, of a past commit, in a scratch folder) reads its own files,
+   * reuses the records of those the two share, and writes nothing (`save`).
+   */
+  #owns(root: string): boolean {
+    if (this.#root !== undefined) return this.#root === root && this.#owner === true;
+    this.#root = root;
+    const held = this.#index.root;
+    this.#owner = held === undefined || held === root || !existsSync(held);
+    return this.#owner;
+  }
+
+  /**
+   * What the cache knows of `abs` (a file of kind `kind` in the content folder `root`)
+   * when its stat is as it was when it was read, and that long enough after it last
+   * changed; undefined when the file must be read.
+   */
+  known(root: string, abs: string, kind: string, maxBytes: number): KnownFile | undefined {
+    if (!this.#owns(root)) return undefined;
+    const stamp = this.#index.stamps.get(abs);
+    if (!stamp || stamp.kind !== kind || !this.#index.records.has(stamp.key)) return undefined;
+    if (Math.max(stamp.mtimeMs, stamp.ctimeMs) >= this.#trustBefore) return undefined;
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(abs, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+    if (!stats?.isFile() || stats.size > maxBytes || !sameStat(stamp, stats)) return undefined;
+    this.#stamps.set(abs, stamp);
+    this.#trusted++;
+    return stamp;
+  }
+
+  /** Remembers the stat `stats` that `abs` had when it was read, and what reading it gave. */
+  stamp(root: string, abs: string, kind: string, stats: Stats, read: KnownFile): void {
+    if (!this.#owns(root)) return;
+    const { size, mtimeMs, ctimeMs, ino, dev } = stats;
+    this.#read++;
+    this.#stamps.set(abs, { kind, size, mtimeMs, ctimeMs, ino, dev, key: read.key, yamlOffset: read.yamlOffset, bodyLine: read.bodyLine });
+  }
+
+  /**
+   * The record stored under `key`, if any; remembered as used. Its data is read from its
+   * data file when first asked for; should that file be gone or damaged, `recover` parses
+   * the file again.
+   */
+  get(key: string, recover?: () => object | undefined): ParsedRecord | undefined {
+    const fresh = this.#fresh.get(key);
+    if (fresh) {
+      this.#used.set(key, fresh);
+      return fresh;
+    }
+    const stored = this.#index.records.get(key);
+    if (!stored) return this.#used.get(key);
+    let record: ParsedRecord;
+    if (stored.data) {
+      let data: object | undefined;
+      const read = () => {
+        if (data !== undefined) return data;
+        const json = this.#json(key);
+        return (data = json === undefined ? recover?.() : (JSON.parse(json) as object));
+      };
+      // A literal: a property defined afterwards took several times as long, 10,000 times over.
+      record = {
+        problems: stored.problems,
+        // Undefined only when the data file was lost and the file cannot be parsed again.
+        get data() {
+          return read() as object;
+        },
+      };
+    } else {
+      record = { problems: stored.problems };
+    }
+    if (stored.score !== undefined) record.score = stored.score;
+    if (stored.fields !== undefined) record.fields = stored.fields;
+    this.#stored.set(record, stored);
+    this.#used.set(key, record);
     return record;
   }
 
   set(key: string, record: ParsedRecord): void {
     this.#used.set(key, record);
-    this.#grown.add(shardOf(key));
-    this.#added++;
-  }
-
-  /** How many records were read from disk, how many were parsed afresh since, and how many rule results are held. */
-  get stats(): { loaded: number; used: number; added: number; rules: number } {
-    return { loaded: this.#loaded.size, used: this.#used.size, added: this.#added, rules: this.#rules.size };
+    this.#fresh.set(key, record);
   }
 
   /**
-   * Writes the shards whose records differ from those read: one that gained a record, or
-   * lost one (its file changed or went). Each is written atomically (a temporary file
-   * renamed into place), so a reader sees its old or its new records, never half; a shard
-   * left unreadable only costs its files a parse. A cache that cannot be written costs
-   * speed, never the command: errors are ignored.
+   * Where problems are placed in the files of this run, kept from one run to the next by
+   * each file's record key (`keyOf`, by display path): placing a problem at a YAML path
+   * parses its file again, keeping positions, which took 0.15 s at 10,000 entries for
+   * three problems in files with long front matter.
+   */
+  places(keyOf: (file: string) => string | undefined): KnownPlaces {
+    const places = (this.#places ??= new Map());
+    const id = (file: string, path: readonly (string | number)[], key: boolean) => {
+      const record = keyOf(file);
+      return record === undefined ? undefined : `${record}\0${JSON.stringify(path)}\0${key ? 'key' : 'value'}`;
+    };
+    return {
+      get: (file, path, key) => {
+        const at = id(file, path, key);
+        const position = at === undefined ? undefined : this.#index.places.get(at);
+        if (position) places.set(at!, position);
+        return position;
+      },
+      set: (file, path, key, position) => {
+        const at = id(file, path, key);
+        if (at === undefined) return;
+        places.set(at, position);
+        this.#placesFound = true;
+      },
+    };
+  }
+
+  /**
+   * How many records the index holds, how many this run used and parsed afresh, how many
+   * files it trusted without reading, how many places the index holds, and how many rule
+   * results are held.
+   */
+  get stats(): { loaded: number; used: number; added: number; trusted: number; places: number; rules: number } {
+    return { loaded: this.#index.records.size, used: this.#used.size, added: this.#fresh.size, trusted: this.#trusted, places: this.#index.places.size, rules: this.#rules.size };
+  }
+
+  /** The JSON text of the data stored under `key`, read from its data file. */
+  #json(key: string): string | undefined {
+    return this.#shard(shardOf(key))?.get(key);
+  }
+
+  #shard(shard: number): Map<string, string> | undefined {
+    if (this.#data.has(shard)) return this.#data.get(shard);
+    const payload = readPayload(shardFile(this.folder, shard), this.#version)?.payload;
+    const records = payload instanceof Map && [...payload].every(([key, json]) => shardOf(key) === shard && typeof json === 'string') ? (payload as Map<string, string>) : undefined;
+    this.#data.set(shard, records);
+    return records;
+  }
+
+  /**
+   * Writes the data files that gained a record (each with the data of the records this run
+   * used, so one rewritten drops those of files gone), then the index, if either changed.
+   * A record dropped from the index may stay in a data file, unread, until it is
+   * rewritten. Each file is written atomically (a temporary file renamed into place), so a
+   * reader sees its old or its new contents, never half; a damaged or missing data file
+   * only costs its files a parse. A cache that cannot be written costs speed, never the
+   * command: errors are ignored.
+   *
+   * A catalog of another content folder than the one the index is for writes nothing: its
+   * records would replace those of the folder the cache is for, and its rules' results
+   * (which hash the folder's path) could never be used by it.
    */
   save(): void {
-    const used = Array.from({ length: SHARDS }, () => new Map<string, ParsedRecord>());
-    for (const [key, record] of this.#used) used[shardOf(key)]!.set(key, record);
-    const stored = (records: Map<string, ParsedRecord>) => new Map([...records].map(([key, record]) => [key, toStored(record)]));
-    const loaded = new Array<number>(SHARDS).fill(0);
-    for (const key of this.#loaded.keys()) loaded[shardOf(key)]!++;
+    if (this.#owner === false) return;
+    const elapsed = performance.now() - this.#started;
     try {
-      used.forEach((records, shard) => {
-        if (this.#grown.has(shard) || records.size !== loaded[shard]) replaceFile(shardFile(this.folder, shard), encode(this.#version, stored(records)));
-      });
+      const used = Array.from({ length: SHARDS }, () => [] as [string, ParsedRecord][]);
+      for (const entry of this.#used) used[shardOf(entry[0])]!.push(entry);
+      const lost = new Set<string>();
+      const rewrite = new Set<number>();
+      for (const key of this.#fresh.keys()) if ('data' in this.#fresh.get(key)!) rewrite.add(shardOf(key));
+      // A data file that could not be read is written again with what can be had.
+      for (const [shard, records] of this.#data) if (records === undefined) rewrite.add(shard);
+      for (const shard of rewrite) {
+        const old = this.#shard(shard);
+        const contents = new Map<string, string>();
+        for (const [key, record] of used[shard]!) {
+          if (!('data' in record)) continue;
+          const json = this.#fresh.has(key) ? JSON.stringify(record.data) : (old?.get(key) ?? stringified(record));
+          if (json === undefined) lost.add(key);
+          else contents.set(key, json);
+        }
+        replaceFile(shardFile(this.folder, shard), encode(this.#version, contents));
+      }
+
+      const records = new Map<string, StoredRecord>();
+      for (const [key, record] of this.#used) if (!lost.has(key)) records.set(key, this.#stored.get(record) ?? toStored(record));
+      const stamps = new Map([...this.#stamps].filter(([, stamp]) => records.has(stamp.key)));
+      // The places this run looked up, or all those kept when it did not.
+      const places = new Map([...(this.#places ?? this.#index.places)].filter(([at]) => records.has(at.slice(0, at.indexOf('\0')))));
+      // A file read again although its stat was kept (it had changed too shortly before it
+      // was last read) is trusted from this run on, as the index records.
+      const changed =
+        this.#read > 0 ||
+        this.#root !== this.#index.root ||
+        records.size !== this.#index.records.size ||
+        [...records.keys()].some((key) => !this.#index.records.has(key)) ||
+        this.#placesFound ||
+        places.size !== this.#index.places.size ||
+        stamps.size !== this.#index.stamps.size ||
+        [...stamps].some(([abs, stamp]) => !sameStamp(this.#index.stamps.get(abs), stamp));
+      if (changed) {
+        const index: Index = { root: this.#root, elapsed, stamps, records, places };
+        replaceFile(indexFile(this.folder), encode(this.#version, index));
+      }
       if (this.#rulesChanged) {
         const asked = new Map([...this.#rules].filter(([rule]) => this.#rulesAsked.has(rule)));
         replaceFile(rulesFile(this.folder), encode(this.#version, asked));
@@ -259,41 +454,98 @@ export class ParseCache {
   }
 }
 
+/** A rule's problems and the hash of the inputs it found them in. */
+interface RuleRecord {
+  inputs: string;
+  problems: readonly Problem[];
+}
+
+function toStored(record: ParsedRecord): StoredRecord {
+  const stored: StoredRecord = { data: 'data' in record, problems: record.problems };
+  if (record.score !== undefined) stored.score = record.score;
+  if (record.fields !== undefined) stored.fields = record.fields;
+  return stored;
+}
+
+/** The JSON text of a record's data, when it was read (from a data file since damaged, or parsed again). */
+function stringified(record: ParsedRecord): string | undefined {
+  const data = record.data;
+  return data === undefined ? undefined : JSON.stringify(data);
+}
+
+function sameStamp(a: Stamp | undefined, b: Stamp): boolean {
+  return a !== undefined && sameStat(a, b) && a.kind === b.kind && a.key === b.key && a.yamlOffset === b.yamlOffset && a.bodyLine === b.bodyLine;
+}
+
+function sameStat(stamp: Stamp, stats: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino' | 'dev'>): boolean {
+  return stamp.size === stats.size && stamp.mtimeMs === stats.mtimeMs && stamp.ctimeMs === stats.ctimeMs && stamp.ino === stats.ino && stamp.dev === stats.dev;
+}
+
 /*
  * Each file: one JSON header line (format, version, length and hash of the payload), then
  * the payload serialized by V8. The hash is checked before the payload is read, so a
  * truncated or damaged file is recognised as such instead of being half-read.
  */
-function encode(version: string, contents: Map<string, unknown>): Buffer {
+function encode(version: string, contents: unknown): Buffer {
   const payload = serialize(contents);
   const header = JSON.stringify({ format: FORMAT, version, bytes: payload.length, sha1: hash('sha1', payload, 'base64') });
   return Buffer.concat([Buffer.from(`${header}\n`), payload]);
 }
 
-/** The payload of `file`, or undefined when it is missing or cannot be trusted. */
-function readPayload(file: string, version: string): unknown {
+/** The payload of `file` and when the file was written, or undefined when it is missing or cannot be trusted. */
+function readPayload(file: string, version: string): { payload: unknown; mtimeMs: number } | undefined {
+  let fd: number | undefined;
   try {
-    if (!statSync(file).isFile()) return undefined;
-    const bytes = readFileSync(file);
+    fd = openSync(file, 'r');
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return undefined;
+    const bytes = readFileSync(fd);
     const newline = bytes.indexOf(10);
     if (newline < 0 || newline > 1000) return undefined;
     const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Record<string, unknown>;
     if (header['format'] !== FORMAT || header['version'] !== version) return undefined;
     const payload = bytes.subarray(newline + 1);
     if (header['bytes'] !== payload.length || header['sha1'] !== hash('sha1', payload, 'base64')) return undefined;
-    return deserialize(payload);
+    return { payload: deserialize(payload), mtimeMs: stats.mtimeMs };
   } catch {
     // Missing, unreadable or corrupt: as if there were none.
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+function isIndex(value: unknown): value is Index {
+  if (typeof value !== 'object' || value === null) return false;
+  const index = value as Partial<Index>;
+  return (
+    (index.root === undefined || typeof index.root === 'string') &&
+    typeof index.elapsed === 'number' &&
+    index.stamps instanceof Map &&
+    [...index.stamps.values()].every(isStamp) &&
+    index.records instanceof Map &&
+    [...index.records.values()].every(isStored) &&
+    index.places instanceof Map &&
+    [...index.places.values()].every((p) => typeof p === 'object' && p !== null && typeof p.line === 'number' && typeof p.column === 'number')
+  );
+}
+
+function isStamp(value: unknown): value is Stamp {
+  if (typeof value !== 'object' || value === null) return false;
+  const stamp = value as Record<string, unknown>;
+  return (
+    typeof stamp['kind'] === 'string' &&
+    typeof stamp['key'] === 'string' &&
+    ['size', 'mtimeMs', 'ctimeMs', 'ino', 'dev', 'yamlOffset', 'bodyLine'].every((field) => typeof stamp[field] === 'number')
+  );
 }
 
 function isStored(value: unknown): value is StoredRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Partial<StoredRecord>;
   return (
+    typeof record.data === 'boolean' &&
     Array.isArray(record.problems) &&
-    (record.json === undefined || typeof record.json === 'string') &&
     (record.score === undefined || typeof record.score === 'number') &&
     (record.fields === undefined || typeof record.fields === 'string')
   );

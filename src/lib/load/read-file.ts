@@ -3,7 +3,7 @@
  * (a named pipe or a device would block or never end), the size checked before a byte is
  * read, and the text decoded as UTF-8 with a message that says what the file is instead.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 
 /** What is wrong with a file, for a diagnostic (offset into the decoded text, when known). */
 export interface ReadProblem {
@@ -49,9 +49,11 @@ function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isCharacterD
 /**
  * The bytes of `abs`, at most `maxBytes` of them; throws ReadError for anything else.
  * Opened non-blocking, since opening a named pipe otherwise waits for a writer, and
- * checked on the open descriptor, so the file checked is the file read.
+ * checked on the open descriptor, so the file checked is the file read. `stamp` receives
+ * that check's stat, taken before the first byte is read (`parse-cache.ts` trusts a file
+ * whose stat is unchanged since).
  */
-export function readBytes(abs: string, maxBytes: number): Buffer {
+export function readBytes(abs: string, maxBytes: number, stamp?: (stats: Stats) => void): Buffer {
   const refuse = (problem: ReadProblem): never => {
     throw new ReadError(abs, problem);
   };
@@ -67,6 +69,7 @@ export function readBytes(abs: string, maxBytes: number): Buffer {
         hint: 'Keep data out of the catalog and link to it from `location`; raise `max_file_bytes` in cardcat.config.yaml if the entry really is this large.',
       });
     }
+    stamp?.(opened);
     const bytes = readFileSync(fd);
     // The file grew between stat and read.
     if (bytes.length > maxBytes) refuse({ message: `File is over the limit of ${maxBytes.toLocaleString('en')} bytes` });

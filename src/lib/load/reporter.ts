@@ -29,17 +29,31 @@ export interface Problem {
 
 // Where each YAML path of a file's text was found, by the text as read: a catalog assembled
 // again after one edit (the dev server's) places the problems of every other file without
-// parsing its YAML again. Positions only, never documents (see `docs` below).
+// parsing its YAML again, with or without a parse cache. Positions only, never documents.
 const placed = new WeakMap<TextFile, Map<string, Position>>();
+
+/**
+ * Where YAML paths of a file were found before: a parse cache keeps them from one run to
+ * the next (`parse-cache.ts`), as finding one parses the file again, keeping positions.
+ */
+export interface KnownPlaces {
+  get(file: string, path: readonly PathKey[], key: boolean): Position | undefined;
+  set(file: string, path: readonly PathKey[], key: boolean, position: Position): void;
+}
 
 export class Reporter {
   readonly problems: Problem[] = [];
+  readonly #places: KnownPlaces | undefined;
   private readonly files = new Map<string, TextFile>();
   // Documents parsed again for files with problems pointed at a key: a parsed document with
   // source ranges weighs many times its text, so catalogs keep values, not documents, and
   // only files with such problems pay for a second parse.
   private readonly docs = new Map<string, ParsedYaml>();
   private readonly starts = new Map<string, number[]>();
+
+  constructor(places?: KnownPlaces) {
+    this.#places = places;
+  }
 
   add(problem: Problem): void {
     this.problems.push(problem);
@@ -61,16 +75,18 @@ export class Reporter {
     const source = this.files.get(file);
     if (!source) return { line: 1, column: 1 };
     if ('offset' in at) return positionAt(this.#starts(file, source), at.offset);
+    const key = at.key === true;
     let known = placed.get(source);
     if (!known) placed.set(source, (known = new Map()));
-    const place = `${String(at.key)}\0${JSON.stringify(at.path)}`;
-    let position = known.get(place);
+    const place = `${key}\0${JSON.stringify(at.path)}`;
+    let position = known.get(place) ?? this.#places?.get(file, at.path, key);
     if (!position) {
-      const starts = this.#starts(file, source);
       let parsed = this.docs.get(file);
       if (!parsed) this.docs.set(file, (parsed = parseYaml(source.yamlText)));
-      known.set(place, (position = positionAt(starts, source.yamlOffset + offsetOf(parsed.doc, at.path, at.key))));
+      position = positionAt(this.#starts(file, source), source.yamlOffset + offsetOf(parsed.doc, at.path, key));
+      this.#places?.set(file, at.path, key, position);
     }
+    known.set(place, position);
     return { ...position };
   }
 
