@@ -106,7 +106,7 @@ export const catalogJsonModel = (): Record<string, unknown> => manifestIndex(get
 
 /** The manifest's parts, `catalog/<part>.json.gz`: one per kind, the edges and the diagnostics. */
 export function catalogPartPaths() {
-  return manifestParts(getCatalog()).map(({ name }) => ({ params: { part: name }, props: { model: (): unknown[] => manifestPart(getCatalog(), name) } }));
+  return manifestParts(getCatalog()).map(({ name }) => ({ params: { part: name }, props: { model: (): Iterable<unknown> => manifestPart(getCatalog(), name) } }));
 }
 
 /** What the content loader reads of each entry: the text its digest is taken of, and where it is. */

@@ -42,11 +42,17 @@ export function manifestIndex(catalog: Catalog): Record<string, unknown> {
   };
 }
 
-/** The array one part holds, by the part's name (a kind's folder, `edges` or `diagnostics`). */
-export function manifestPart(catalog: Catalog, name: string): unknown[] {
+/**
+ * The items of one part, by the part's name (a kind's folder, `edges` or `diagnostics`),
+ * made one at a time as they are read, so that a part is written without every entry's
+ * manifest in memory at once.
+ */
+export function manifestPart(catalog: Catalog, name: string): Iterable<unknown> {
   if (name === 'edges') return manifestEdges(catalog);
   if (name === 'diagnostics') return catalog.diagnostics;
   const kind = KIND_NAMES.find((k) => KINDS[k].folder === name);
   if (!kind) throw new Error(`No manifest part \`${name}\`: expected a kind's folder (${KIND_NAMES.map((k) => KINDS[k].folder).join(', ')}), \`edges\` or \`diagnostics\`.`);
-  return catalog.entries.filter((e) => e.kind === kind).map((e) => manifestEntry(catalog, e));
+  return (function* () {
+    for (const entry of catalog.entries) if (entry.kind === kind) yield manifestEntry(catalog, entry);
+  })();
 }

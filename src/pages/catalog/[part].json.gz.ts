@@ -1,10 +1,10 @@
 /** One part of the published catalog manifest, gzipped (see `src/lib/pages/catalog-manifest.ts`). */
 import type { GetStaticPaths } from 'astro';
-import { gzippedJson } from '../../astro/gzipped-json.ts';
+import { gzippedJsonArray } from '../../astro/gzipped-json.ts';
 import { catalogPartPaths } from '../../astro/pages.ts';
 
 export const getStaticPaths = (() => catalogPartPaths()) satisfies GetStaticPaths;
 
-export function GET({ props }: { props: { model: () => unknown[] } }): Response {
-  return gzippedJson(props.model());
+export function GET({ props }: { props: { model: () => Iterable<unknown> } }): Promise<Response> {
+  return gzippedJsonArray(props.model());
 }
