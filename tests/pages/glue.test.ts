@@ -60,6 +60,6 @@ describe('the routes glue', () => {
     const parts = catalogPartPaths();
     expect((catalogJsonModel()['counts'] as { entries: number }).entries).toBe(state.entries.length);
     expect(parts.map((p) => p.params.part)).toEqual(['datasets', 'teams', 'edges', 'diagnostics']);
-    expect(parts.slice(0, 2).flatMap((p) => (p.props.model() as { id: string }[]).map((e) => e.id)).sort()).toEqual(state.entries.map((e) => e.id).sort());
+    expect(parts.slice(0, 2).flatMap((p) => ([...p.props.model()] as { id: string }[]).map((e) => e.id)).sort()).toEqual(state.entries.map((e) => e.id).sort());
   });
 });
