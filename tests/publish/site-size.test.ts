@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatBytes, HOST_LIMITS, limitsExceeded, measureArchive, measureSite, measureSiteFor, sizeReport } from '../../src/lib/publish/site-size.ts';
+import { archiveMatters, formatBytes, HOST_LIMITS, limitsExceeded, measureArchive, measureSite, measureSiteFor, sizeReport } from '../../src/lib/publish/site-size.ts';
 import { main } from '../../scripts/site-limits.ts';
 import { writeProject } from '../helpers/catalog.ts';
 
@@ -64,6 +64,11 @@ describe('the compressed upload', () => {
       console.log('tar or gzip is missing here: the archive was checked against its bounds only.');
     }
     if (real) expect(Math.abs(bytes - real)).toBeLessThan(real * 0.05);
+  });
+
+  it('matters to GitHub Pages only once the files and their tar headers could pass 1 GiB', () => {
+    expect(archiveMatters({ bytes: 1e9, files: 10_000 })).toEqual([]);
+    expect(archiveMatters({ bytes: 2.4e9, files: 150_000 }).map((h) => h.id)).toEqual(['github']);
   });
 
   it('is measured only when the files alone could exceed a limit on it', async () => {

@@ -220,9 +220,12 @@ export function deferredEntryFile(
   matches: (text: string) => boolean,
 ): { source: SourceFile; entry: (data: () => unknown) => SourceFile & { data: unknown } } {
   const ext = path.extname(abs);
-  let read: { text: string; yamlText: string; body: string } | undefined;
+  // Held weakly: a site build keeps its catalog for every page, and a text read for one of
+  // them (its body, a problem's place) need not stay in memory for the rest.
+  let read: WeakRef<{ text: string; yamlText: string; body: string }> | undefined;
   const parts = () => {
-    if (read) return read;
+    const held = read?.deref();
+    if (held) return held;
     let text: string | undefined;
     try {
       const decoded = decodeText(readBytes(abs, options.maxFileBytes));
@@ -234,7 +237,9 @@ export function deferredEntryFile(
     if (text === undefined || !split || 'message' in split || split.yamlOffset !== known.yamlOffset || !matches(text)) {
       throw new ReadError(abs, { message: 'File changed while Cardcat was reading the catalog', hint: 'Run the command again.' });
     }
-    return (read = { text, yamlText: split.yamlText, body: split.body });
+    const fresh = { text, yamlText: split.yamlText, body: split.body };
+    read = new WeakRef(fresh);
+    return fresh;
   };
   const file = display;
   const relative = relativePath(root, abs);

@@ -60,12 +60,17 @@ export function measureSite(dir: string): SiteSize {
  */
 export async function measureSiteFor(dir: string, hosts: readonly HostLimit[] = HOST_LIMITS, onArchive?: () => void): Promise<SiteSize> {
   const size = measureSite(dir);
-  const upper = size.bytes + size.files * TAR_BLOCK * 2;
-  if (hosts.some((h) => h.maxArchiveBytes !== undefined && upper > h.maxArchiveBytes)) {
+  if (archiveMatters(size, hosts).length) {
     onArchive?.();
     size.archiveBytes = await measureArchive(dir);
   }
   return size;
+}
+
+/** The hosts among `hosts` whose limit on the compressed archive a site of `size` could exceed. */
+export function archiveMatters(size: SiteSize, hosts: readonly HostLimit[] = HOST_LIMITS): HostLimit[] {
+  const upper = size.bytes + size.files * TAR_BLOCK * 2;
+  return hosts.filter((h) => h.maxArchiveBytes !== undefined && upper > h.maxArchiveBytes);
 }
 
 /**
