@@ -220,12 +220,9 @@ export function deferredEntryFile(
   matches: (text: string) => boolean,
 ): { source: SourceFile; entry: (data: () => unknown) => SourceFile & { data: unknown } } {
   const ext = path.extname(abs);
-  // Held weakly: a site build keeps its catalog for every page, and a text read for one of
-  // them (its body, a problem's place) need not stay in memory for the rest.
-  let read: WeakRef<{ text: string; yamlText: string; body: string }> | undefined;
+  let read: { text: string; yamlText: string; body: string } | undefined;
   const parts = () => {
-    const held = read?.deref();
-    if (held) return held;
+    if (read) return read;
     let text: string | undefined;
     try {
       const decoded = decodeText(readBytes(abs, options.maxFileBytes));
@@ -237,9 +234,7 @@ export function deferredEntryFile(
     if (text === undefined || !split || 'message' in split || split.yamlOffset !== known.yamlOffset || !matches(text)) {
       throw new ReadError(abs, { message: 'File changed while Cardcat was reading the catalog', hint: 'Run the command again.' });
     }
-    const fresh = { text, yamlText: split.yamlText, body: split.body };
-    read = new WeakRef(fresh);
-    return fresh;
+    return (read = { text, yamlText: split.yamlText, body: split.body });
   };
   const file = display;
   const relative = relativePath(root, abs);
