@@ -4,11 +4,11 @@
  * weighs the archive its workflow uploads: `actions/upload-pages-artifact` puts the site in
  * one tar file, which `actions/upload-artifact` compresses (deflate, level 6), and
  * `actions/deploy-pages` warns that a deployment may fail when that upload is over 1 GiB
- * (it refuses a tar over 10 GB). Site pages compress about fivefold, so a site of several
+ * (it refuses a tar over 10 GB). Site pages compress about fourfold, so a site of several
  * GB of files can fit GitHub and not GitLab: the archive is what must be measured there.
- * `npm run build` reports the size and warns; the Pages workflow stops before uploading a
- * site the host would refuse (`scripts/site-limits.ts`), with this module's message
- * instead of a failed deployment.
+ * `npm run build` reports the files and warns; the Pages workflow weighs the archive and
+ * stops before uploading a site the host would refuse (`scripts/site-limits.ts`), with
+ * this module's message instead of a failed deployment.
  */
 import { once } from 'node:events';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
