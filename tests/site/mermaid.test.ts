@@ -92,6 +92,12 @@ describe('lineage graphs as Mermaid text', () => {
     // Cutting the whole closures a page already has gives the same views.
     const closures = { up: catalog.graph.closure('e', 'up'), down: catalog.graph.closure('e', 'down') };
     expect(lineageViews(catalog.graph, catalog.byId, 'e', [1, 2, 3, 5], { ...options, closures })).toEqual(views);
+    // Drawing the first view alone outlines the deeper ones as their drawings would.
+    const outlined = lineageViews(catalog.graph, catalog.byId, 'e', [1, 2, 3, 5], { ...options, drawn: 1 });
+    expect(outlined[0]).toEqual(views[0]);
+    expect(outlined.map((v) => v.depth)).toEqual([1, 2]);
+    const { nodes, omitted, kinds } = views[1]!.lineage;
+    expect(outlined[1]!.lineage).toEqual({ nodes, omitted, kinds });
   });
 
   it('leaves out edges that bypass the entry, from an upstream neighbour straight to a downstream one', () => {

@@ -13,7 +13,7 @@
 import { KIND_NAMES, KINDS } from '../../../schemas/index.ts';
 import type { ClosureListing } from '../graph/closure-report.ts';
 import type { Direction } from '../graph/graph.ts';
-import { KIND_COLOURS, lineageViews } from '../view/mermaid.ts';
+import { KIND_COLOURS, lineageViews, type Lineage } from '../view/mermaid.ts';
 import { entryPath } from '../view/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
 import { CLOSURE_THROUGH, closureListingOf, inlineClosures, type InlineClosureModel } from './closure.ts';
@@ -68,9 +68,11 @@ export interface LineageModel {
   closureNote?: string | undefined;
 }
 
-function graphsOf(catalog: Catalog, entry: Entry, listings: Record<Direction, ClosureListing>) {
+/** The entry's lineage views, the first `drawn` of them drawn (all by default). */
+function graphsOf(catalog: Catalog, entry: Entry, listings: Record<Direction, ClosureListing>, drawn?: number) {
   const links = linksOf(catalog);
   return lineageViews(catalog.graph, catalog.byId, entry.id, DEPTHS, {
+    drawn,
     href: (id) => links.entryLink(id) ?? '#',
     moreHref: (direction) => links.link(`${entryPath(entry.kind, entry.id)}${direction === 'up' ? 'depends-on' : 'impacts'}/`),
     maxNodes: LINEAGE_MAX_NODES,
@@ -87,12 +89,13 @@ export function lineageSection(catalog: Catalog, entry: Entry): LineageModel {
   if (!connected) return { connected, views: [], capped: false, maxNodes: LINEAGE_MAX_NODES, label: '', legend: [], closures: [] };
   // The closure lists walk the whole closure each way; the graph's views are cuts of it.
   const listings = listingsOf(catalog, entry.id);
-  const graphs = graphsOf(catalog, entry, listings);
-  const first = graphs[0]!.lineage;
+  // The page inlines the first view's drawing; the deeper ones are drawn into the lineage files.
+  const graphs = graphsOf(catalog, entry, listings, 1);
+  const first = graphs[0]!.lineage as Lineage;
   const closures = inlineClosures(catalog, entry, listings);
   return {
     connected,
-    views: graphs.map((g, i) => (i === 0 ? { depth: g.depth, nodes: g.lineage.nodes, text: g.lineage.text } : { depth: g.depth, nodes: g.lineage.nodes })),
+    views: graphs.map((g, i) => (i === 0 ? { depth: g.depth, nodes: first.nodes, text: first.text } : { depth: g.depth, nodes: g.lineage.nodes })),
     deeperUrl: graphs.length > 1 ? `${linksOf(catalog).link(lineageFilePath(lineageBucket(catalog, entry.id)))}#${entry.id}` : undefined,
     capped: first.omitted.up > 0 || first.omitted.down > 0,
     maxNodes: LINEAGE_MAX_NODES,
@@ -108,7 +111,7 @@ export function deeperViews(catalog: Catalog, id: string): Required<LineageView>
   const entry = catalog.byId.get(id);
   if (!entry) throw new Error(`No entry \`${id}\` in the catalog: its lineage views cannot be written.`);
   const graphs = graphsOf(catalog, entry, listingsOf(catalog, id));
-  return graphs.slice(1).map((g) => ({ depth: g.depth, nodes: g.lineage.nodes, text: g.lineage.text }));
+  return graphs.slice(1).map((g) => ({ depth: g.depth, nodes: g.lineage.nodes, text: (g.lineage as Lineage).text }));
 }
 
 /** One lineage file: the deeper views of each of `ids`. */

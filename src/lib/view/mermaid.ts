@@ -28,15 +28,19 @@ export interface LineageOptions {
   withoutClassDefs?: boolean;
 }
 
-export interface Lineage {
-  text: string;
+/** What a view shows, without its drawing: enough to list it, cap it and give its legend. */
+export interface LineageOutline {
   nodes: number;
-  edges: number;
   /** Neighbours within the depth that were left out by the caps, per direction. */
   omitted: Record<Direction, number>;
-  omittedEdges: number;
   /** Kinds of the entries drawn, for the legend. */
   kinds: Kind[];
+}
+
+export interface Lineage extends LineageOutline {
+  text: string;
+  edges: number;
+  omittedEdges: number;
 }
 
 export const DEFAULT_MAX_NODES = 200;
@@ -60,6 +64,8 @@ export function lineageMermaid(graph: Graph, entries: Lookup, id: string, option
  * The lineage at each of `depths`, from one closure walk each way: a breadth-first closure
  * cut at a depth is the deeper one's members up to that depth, in the same order. A depth
  * is left out, with every deeper one, when it would show no more than the one before.
+ * Only the first `drawn` views are drawn (all by default); the others are outlined, for a
+ * page that inlines its first view and fetches the deeper ones' drawings.
  */
 export function lineageViews(
   graph: Graph,
@@ -69,20 +75,48 @@ export function lineageViews(
   options: Omit<LineageOptions, 'depth'> & {
     /** The whole closure each way, where the caller has it already: it is cut the same way. */
     closures?: Record<Direction, readonly ClosureMember[]>;
+    drawn?: number | undefined;
   },
-): { depth: number; lineage: Lineage }[] {
+): { depth: number; lineage: Lineage | LineageOutline }[] {
   const deepest = Math.max(...depths);
   const up = options.closures?.up ?? graph.closure(id, 'up', { depth: deepest });
   const down = options.closures?.down ?? graph.closure(id, 'down', { depth: deepest });
-  const views: { depth: number; lineage: Lineage }[] = [];
+  const drawn = options.drawn ?? depths.length;
+  const views: { depth: number; lineage: Lineage | LineageOutline }[] = [];
   const nodes = new Map<string, NodeLook>();
   for (const depth of depths) {
     const within = (m: ClosureMember) => m.depth <= depth;
-    const lineage = drawLineage(graph, entries, id, up.filter(within), down.filter(within), options, nodes);
+    const cut = { up: up.filter(within), down: down.filter(within) };
+    const lineage =
+      views.length < drawn
+        ? drawLineage(graph, entries, id, cut.up, cut.down, options, nodes)
+        : outlineOf(graph, entries, kept(id, cut.up, cut.down, options.maxNodes));
     if (views.length && views.at(-1)!.lineage.nodes === lineage.nodes) break;
     views.push({ depth, lineage });
   }
   return views;
+}
+
+/**
+ * The members a view keeps: the entry, then its nearest neighbours up to the node budget,
+ * shared between the two directions (closures are breadth-first, nearest first), and how
+ * many it leaves out each way.
+ */
+function kept(id: string, up: readonly ClosureMember[], down: readonly ClosureMember[], maxNodes = DEFAULT_MAX_NODES) {
+  const budget = Math.max(1, maxNodes) - 1;
+  const upShare = Math.min(up.length, Math.max(Math.ceil(budget / 2), budget - down.length));
+  const keptUp = up.slice(0, upShare);
+  const upIds = new Set(keptUp.map((m) => m.id));
+  const keptDown = down.filter((m) => !upIds.has(m.id)).slice(0, budget - keptUp.length);
+  const order: string[] = [id, ...keptUp.map((m) => m.id), ...keptDown.map((m) => m.id)];
+  const index = new Map<string, number>(order.map((member, i) => [member, i]));
+  const omitted = { up: up.filter((m) => !index.has(m.id)).length, down: down.filter((m) => !index.has(m.id)).length };
+  return { order, index, upCount: keptUp.length, omitted };
+}
+
+function outlineOf(graph: Graph, entries: Lookup, { order, omitted }: ReturnType<typeof kept>): LineageOutline {
+  const kinds = new Set<Kind | undefined>(order.map((member) => entries.get(member)?.kind ?? graph.kinds.get(member)));
+  return { nodes: order.length, omitted, kinds: KIND_NAMES.filter((k) => kinds.has(k)) };
 }
 
 /** What a node shows, the same in every view of one entry's lineage: worked out once. */
@@ -97,26 +131,16 @@ function drawLineage(
   options: LineageOptions,
   nodes = new Map<string, NodeLook>(),
 ): Lineage {
-  const maxNodes = Math.max(1, options.maxNodes ?? DEFAULT_MAX_NODES);
   const maxEdges = options.maxEdges ?? DEFAULT_MAX_EDGES;
-
-  // Share the node budget between the two directions, nearest members first (closures are BFS-ordered).
-  const budget = maxNodes - 1;
-  const upShare = Math.min(up.length, Math.max(Math.ceil(budget / 2), budget - down.length));
-  const keptUp = up.slice(0, upShare);
-  const upIds = new Set(keptUp.map((m) => m.id));
-  const keptDown = down.filter((m) => !upIds.has(m.id)).slice(0, budget - keptUp.length);
-  const order: string[] = [id, ...keptUp.map((m) => m.id), ...keptDown.map((m) => m.id)];
-  const index = new Map<string, number>(order.map((member, i) => [member, i]));
-  const omitted = { up: up.filter((m) => !index.has(m.id)).length, down: down.filter((m) => !index.has(m.id)).length };
+  const { order, index, upCount, omitted } = kept(id, up, down, options.maxNodes);
 
   // One arrow per pair, drawn the way data flows (upstream → downstream), naming every relation between them.
   const pairs = new Map<number, { from: number; to: number; labels: string[] }>();
   // Dependency edges among the kept nodes on the same side of the entry, or touching it. An
   // edge from an upstream neighbour straight to a downstream one bypasses the entry: it says
   // nothing about this entry's lineage and crosses the whole drawing. Upstream nodes are
-  // numbered 1 to keptUp.length, downstream ones after them.
-  const upstream = (i: number) => i <= keptUp.length;
+  // numbered 1 to upCount, downstream ones after them.
+  const upstream = (i: number) => i <= upCount;
   order.forEach((member, i) => {
     for (const edge of graph.outgoing(member)) {
       const j = index.get(edge.to);
