@@ -37,15 +37,18 @@ function counting(): RuleResults & { ran: () => string[] } {
   };
 }
 
+/** The catalog of `content` assembled with `results`, as a command with the parse cache assembles it. */
+function assembled(content: string, results: RuleResults): Catalog {
+  const setup = setUp(content, { today: DEFAULT_AS_OF });
+  const { files, layout } = listFiles(setup);
+  return assemble(setup, layout, readFiles(setup, files), results);
+}
+
 describe('reused rule results', () => {
   it('run no rule that reads fields after a title or a description changed, and say what a fresh build says', () => {
     const { content, datasets, edit } = project();
     const results = counting();
-    const build = () => {
-      const setup = setUp(content, { today: DEFAULT_AS_OF });
-      const { files, layout } = listFiles(setup);
-      return assemble(setup, layout, readFiles(setup, files), results);
-    };
+    const build = () => assembled(content, results);
     build();
     const first = results.ran();
     expect(first).toEqual(expect.arrayContaining(['references', 'rights', 'lineage-acyclic']));
@@ -68,11 +71,7 @@ describe('reused rule results', () => {
   it('run a rule that reads one entry at a time over the entries that changed, and say what a fresh build says', () => {
     const { content, datasets, edit } = project();
     const results = counting();
-    const build = () => {
-      const setup = setUp(content, { today: DEFAULT_AS_OF });
-      const { files, layout } = listFiles(setup);
-      return assemble(setup, layout, readFiles(setup, files), results);
-    };
+    const build = () => assembled(content, results);
     expect(RULES.find((r) => r.id === 'completeness')?.reads).toBe('entry');
     build();
     expect(results.ran().filter((key) => key.startsWith('completeness\0')).length).toBeGreaterThan(datasets.length);
