@@ -9,7 +9,7 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { findConfig } from './lib/load/config.ts';
 import { stateFileFor } from './lib/probe/state.ts';
-import { contentChanged, contentDir } from './astro/catalog.ts';
+import { contentChanged, contentDir, releaseBuildTexts } from './astro/catalog.ts';
 import { CatalogDigest } from './astro/catalog-digest.ts';
 import { contentState } from './astro/pages.ts';
 
@@ -51,6 +51,9 @@ const catalogLoader: Loader = {
       for (const id of store.keys()) if (id !== CATALOG_RECORD) store.delete(id);
     };
     sync(watcher !== undefined);
+    // A build holds its catalog for every page; the entries' texts, digested above, are
+    // read again only by the pages that show them.
+    if (!watcher) releaseBuildTexts();
     if (watcher) {
       const config = findConfig(dir);
       // Pages show the probe state file's results too: a new probe run reloads them.

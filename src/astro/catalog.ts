@@ -6,6 +6,7 @@ import path from 'node:path';
 import { buildCatalog, type BuildOptions } from '../lib/catalog.ts';
 import { IncrementalCatalog } from '../lib/incremental-catalog.ts';
 import { cacheFolderFor } from '../lib/load/parse-cache.ts';
+import { releaseTexts } from '../lib/load/release-texts.ts';
 import { counts, formatPretty } from '../lib/format/pretty.ts';
 import type { Catalog } from '../lib/types.ts';
 
@@ -61,6 +62,12 @@ function watched(dir: string): Held {
       else incremental.update(file);
     },
   };
+}
+
+/** In a build, lets the catalog's entry texts go (`releaseTexts`): pages read a text again when they show it. */
+export function releaseBuildTexts(): void {
+  const catalog = getCatalog();
+  if (PRODUCTION) releaseTexts(catalog, catalog.config.max_file_bytes);
 }
 
 /** A watcher's event for `file` (absolute): the dev server's catalog reads that file again. */

@@ -208,7 +208,8 @@ export function readEntryFile(
  * read, and `check` places its few problems in a few files. `known` is where its YAML and
  * body lay then. The text read must be the one the cached parse was made of (`matches`):
  * a file changed since (while the command ran) throws a ReadError asking to run it again,
- * as the parse no longer describes it.
+ * as the parse no longer describes it. A text read is kept for the next reader, or, with
+ * `weakly`, only until memory is wanted (see `release-texts.ts`).
  */
 export function deferredEntryFile(
   abs: string,
@@ -218,11 +219,14 @@ export function deferredEntryFile(
   known: Pick<EntryParts, 'yamlOffset' | 'bodyLine'>,
   options: LoadOptions,
   matches: (text: string) => boolean,
+  weakly = false,
 ): { source: SourceFile; entry: (data: () => unknown) => SourceFile & { data: unknown } } {
   const ext = path.extname(abs);
-  let read: { text: string; yamlText: string; body: string } | undefined;
+  type Parts = { text: string; yamlText: string; body: string };
+  let read: { deref(): Parts | undefined } | undefined;
   const parts = () => {
-    if (read) return read;
+    const held = read?.deref();
+    if (held) return held;
     let text: string | undefined;
     try {
       const decoded = decodeText(readBytes(abs, options.maxFileBytes));
@@ -234,7 +238,9 @@ export function deferredEntryFile(
     if (text === undefined || !split || 'message' in split || split.yamlOffset !== known.yamlOffset || !matches(text)) {
       throw new ReadError(abs, { message: 'File changed while Cardcat was reading the catalog', hint: 'Run the command again.' });
     }
-    return (read = { text, yamlText: split.yamlText, body: split.body });
+    const fresh = { text, yamlText: split.yamlText, body: split.body };
+    read = weakly ? new WeakRef(fresh) : { deref: () => fresh };
+    return fresh;
   };
   const file = display;
   const relative = relativePath(root, abs);

@@ -32,6 +32,13 @@ export interface PoolOptions {
 }
 
 /**
+ * A failed worker's share is parsed here; its error must not end the process. Declared out
+ * here: a handler made inside `parseAllYaml` would hold its scope, and with it every text,
+ * for as long as the worker object lives, which is past the call.
+ */
+const ignoreError = () => {};
+
+/**
  * Values and problems of `texts`, in order. A worker that fails, or never starts (a Node
  * without TypeScript support, say), costs time, not results: its share is parsed here.
  */
@@ -39,7 +46,7 @@ export function parseAllYaml(texts: readonly string[], options: PoolOptions = {}
   const { threads = availableParallelism(), worker: file = YAML_WORKER, startupMs = 30_000, meanwhile } = options;
   const workers = Math.min(threads, 8) - 1;
   if (texts.length < PARALLEL_FROM || workers < 1 || !existsSync(file)) {
-    const results = texts.map(readYamlValue);
+    const results = texts.map(readDetached);
     meanwhile?.();
     return results;
   }
@@ -52,11 +59,10 @@ export function parseAllYaml(texts: readonly string[], options: PoolOptions = {}
     const chunk = texts.slice((i + 1) * share, (i + 2) * share);
     const worker = new Worker(file, { workerData: { texts: chunk, port: port2, flag }, transferList: [port2] });
     worker.unref();
-    // A failed worker's share is parsed here; its error must not end the process.
-    worker.on('error', () => {});
+    worker.on('error', ignoreError);
     return { worker, port: port1, flag, chunk };
   });
-  const results = texts.slice(0, share).map(readYamlValue);
+  const results = texts.slice(0, share).map(readDetached);
   meanwhile?.();
   for (const { worker, port, flag, chunk } of started) {
     Atomics.wait(flag, 0, 0, startupMs);
@@ -65,7 +71,17 @@ export function parseAllYaml(texts: readonly string[], options: PoolOptions = {}
     const message = receiveMessageOnPort(port)?.message as { results?: YamlValue[] } | undefined;
     port.close();
     void worker.terminate();
-    results.push(...(message?.results ?? chunk.map(readYamlValue)));
+    results.push(...(message?.results ?? chunk.map(readDetached)));
   }
   return results;
+}
+
+/**
+ * `readYamlValue` of `text`, holding none of it. js-yaml's strings are slices of the text it
+ * read, and each slice keeps that whole text alive: for a catalog held in memory (a site
+ * build's), that is every file's YAML over again. A worker's values come through a message
+ * port as copies already; these are copied the same way.
+ */
+function readDetached(text: string): YamlValue {
+  return structuredClone(readYamlValue(text));
 }
