@@ -23,6 +23,7 @@ import { issuesToProblems } from './load/schema-issues.ts';
 import { didYouMean } from './suggest.ts';
 import { DATASHEET_SECTIONS, MODEL_CARD_SECTIONS, coverage } from './sections.ts';
 import { parseAllYaml } from './load/yaml-pool.ts';
+import { shareStrings } from './load/shared-strings.ts';
 import { readYamlValue, type YamlValue } from './load/yaml-value.ts';
 import type { Catalog, Entry, SourceFile } from './types.ts';
 
@@ -148,6 +149,7 @@ export function readFiles(setup: Setup, files: readonly { abs: string; kind: Kin
     misses.map((m) => m.source.yamlText),
     { meanwhile: () => misses.forEach((m, i) => (scores[i] = scoreOf(m.source))) },
   );
+  shareStrings(parsed.map((p) => p.value));
   misses.forEach(({ state, source, key }, i) => {
     const record = parseRecord(source, parsed[i]!, scores[i]);
     if (key !== undefined) {
