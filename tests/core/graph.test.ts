@@ -77,6 +77,26 @@ describe('graph', () => {
     expect(graph.edges).toEqual([{ from: 'a', to: 'b', type: 'derived_from' }]);
   });
 
+  it('counts a closure as many as it lists, through cycles and with any relations followed', () => {
+    const tangled = graphOf([
+      ['a', 'derived_from', 'b'],
+      ['b', 'derived_from', 'c'],
+      ['c', 'derived_from', 'a'],
+      ['d', 'derived_from', 'c'],
+      ['d', 'owned_by', 't'],
+    ], { t: 'team' });
+    for (const graph of [lineage, tangled]) {
+      for (const id of graph.kinds.keys()) {
+        for (const direction of ['up', 'down'] as const) {
+          expect(graph.closureSize(id, direction), `${id} ${direction}`).toBe(graph.closure(id, direction).length);
+          const owned = (type: RelationType) => type === 'owned_by';
+          expect(graph.closureSize(id, direction, owned), `${id} ${direction} owned_by`).toBe(graph.closure(id, direction, { follow: owned }).length);
+        }
+      }
+    }
+    expect(tangled.closureSize('a', 'up')).toBe(2);
+  });
+
   it('finds each lineage cycle once, as a path from its smallest id back to itself', () => {
     const graph = graphOf([
       ['b', 'derived_from', 'c'],

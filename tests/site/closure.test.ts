@@ -36,6 +36,22 @@ describe('closure lists', () => {
     for (const row of full) expect(listing.pathTo(row.id)).toEqual(row.path);
   });
 
+  it('makes only the first rows when asked, the same as the whole listing begins with', () => {
+    // A hub and a fan: depths of several members each, kinds mixed within a depth.
+    const files: Record<string, string> = { ...OWNERS, 'datasets/hub.md': dataset() };
+    for (let i = 0; i < 6; i++) files[`datasets/a${i}.md`] = dataset('derived_from:\n  - { dataset: hub }\n');
+    for (let i = 0; i < 6; i++) files[`models/m${i}.md`] = `---\ntitle: M${i}\ndescription: d\nowners: [data-team]\ntraining:\n  - { dataset: a${i % 3}, split: train }\n---\n`;
+    for (let i = 0; i < 6; i++) files[`datasets/b${i}.md`] = dataset(`derived_from:\n  - { dataset: a${i} }\n`);
+    const fan = catalogOf(files);
+    const whole = closureListing(fan, 'hub', 'down');
+    expect(whole.rows.length).toBeGreaterThan(12);
+    for (const first of [0, 1, 5, 6, 7, 12, 13, whole.rows.length, whole.rows.length + 5]) {
+      const head = closureListing(fan, 'hub', 'down', undefined, first);
+      expect(head.rows, `first ${first}`).toEqual(whole.rows.slice(0, first));
+      expect(head.members).toEqual(whole.members);
+    }
+  });
+
   it('pages a long list and clamps a page number beyond the end', () => {
     const items = Array.from({ length: 250 }, (_, i) => i);
     expect(paginate(items, 1, 100)).toMatchObject({ page: 1, pages: 3, total: 250 });

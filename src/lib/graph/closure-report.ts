@@ -34,6 +34,7 @@ export interface ClosureItem extends ClosureMemberRow {
 
 /** A closure's members in listing order, with the path to each computed only when asked. */
 export interface ClosureListing {
+  /** Every member's row, or the first ones asked for (`closureListing`). */
   rows: ClosureMemberRow[];
   pathTo(memberId: string): Step[];
   /** The closure itself, breadth first. */
@@ -59,12 +60,22 @@ export interface ClosureRequest {
 
 /**
  * Members of one direction, nearest first, then by kind and id. Paths are built on demand:
- * a hub's closure holds thousands of members, and a page shows a hundred of them.
+ * a hub's closure holds thousands of members, and a page shows a hundred of them. With
+ * `first`, only that many rows are made: an entry page shows twenty rows of each list and
+ * need not make and sort thousands. `members` is always the whole closure.
  */
-export function closureListing(catalog: Catalogish, id: string, direction: Direction, depth?: number): ClosureListing {
+export function closureListing(catalog: Catalogish, id: string, direction: Direction, depth?: number, first?: number): ClosureListing {
   const members = catalog.graph.closure(id, direction, depth === undefined ? {} : { depth });
   const byId = new Map<string, ClosureMember>(members.map((m) => [m.id, m]));
+  // Members come nearest first and rows sort by depth before anything else, so the first
+  // rows are among the members of the depths they reach: those depths are listed whole.
+  let listed = members.length;
+  if (first !== undefined && first < members.length) {
+    listed = Math.max(first, 0);
+    while (listed > 0 && listed < members.length && members[listed]!.depth === members[listed - 1]!.depth) listed++;
+  }
   const rows = members
+    .slice(0, listed)
     .map((member): ClosureMemberRow => {
       const entry = catalog.byId.get(member.id);
       return {
@@ -75,7 +86,8 @@ export function closureListing(catalog: Catalogish, id: string, direction: Direc
         depth: member.depth,
       };
     })
-    .sort((a, b) => a.depth - b.depth || byCodeUnits(a.kind, b.kind) || byCodeUnits(a.id, b.id));
+    .sort((a, b) => a.depth - b.depth || byCodeUnits(a.kind, b.kind) || byCodeUnits(a.id, b.id))
+    .slice(0, first);
   const pathTo = (memberId: string) =>
     Graph.path(id, memberId, byId, direction)
       .slice(1)

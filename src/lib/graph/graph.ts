@@ -102,6 +102,28 @@ export class Graph {
     return [...reached.values()];
   }
 
+  /**
+   * How many entries `closure` would list, without listing them: the site asks it of every
+   * entry to know which lists need pages of their own, and a hub's closure holds thousands.
+   */
+  closureSize(id: string, direction: Direction, follow: (type: RelationType) => boolean = isDependency): number {
+    const reached = new Set<string>([id]);
+    let frontier = [id];
+    while (frontier.length > 0) {
+      const next: string[] = [];
+      for (const node of frontier) {
+        for (const edge of this.step(node, direction)) {
+          const other = direction === 'up' ? edge.to : edge.from;
+          if (!follow(edge.type) || reached.has(other)) continue;
+          reached.add(other);
+          next.push(other);
+        }
+      }
+      frontier = next;
+    }
+    return reached.size - 1;
+  }
+
   /** The chain of ids from `start` to `member`, following the `via` edges of a closure. */
   static path(start: string, member: string, closure: ReadonlyMap<string, ClosureMember>, direction: Direction): string[] {
     const path = [member];

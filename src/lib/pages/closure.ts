@@ -32,14 +32,19 @@ export const CLOSURE_LIST_NAMES = Object.keys(CLOSURE_LISTS) as ClosureList[];
 /** What a row's "Through" cell says, written once above the tables that have one. */
 export const CLOSURE_THROUGH = 'Through: the entry one step nearer, which has its own row further up, and how it relates to this row\'s entry.';
 
-// The last few listings: an entry's list pages are rendered one after another, so each is
-// computed about twice per build (its entry page, then its list pages). Keeping every
-// listing for the whole build held millions of rows at 10,000 entries.
+// The last few listings: an entry's list pages are rendered one after another, so each of
+// them need not walk the closure again. Keeping every listing for the whole build held
+// millions of rows at 10,000 entries.
 const RECENT = 8;
 const recent = new Map<string, { catalog: Catalog; listing: ClosureListing }>();
 
-/** An entry's closure listing in one direction, shared by the pages that show it in a row. */
-export function closureListingOf(catalog: Catalog, id: string, direction: Direction): ClosureListing {
+/**
+ * An entry's closure listing in one direction, shared by the pages that show it in a row;
+ * with `first`, only its first rows (see `closureListing`), for its entry page, which is
+ * rendered apart from its list pages.
+ */
+export function closureListingOf(catalog: Catalog, id: string, direction: Direction, first?: number): ClosureListing {
+  if (first !== undefined) return closureListing(catalog, id, direction, undefined, first);
   const key = `${direction}:${id}`;
   const known = recent.get(key);
   if (known && known.catalog === catalog) return known.listing;
@@ -52,7 +57,7 @@ export function closureListingOf(catalog: Catalog, id: string, direction: Direct
 
 /** How many pages an entry's list has of its own: none when it fits on the entry page. */
 export function closureListPages(catalog: Catalog, id: string, list: ClosureList): number {
-  const total = catalog.graph.closure(id, CLOSURE_LISTS[list].direction).length;
+  const total = catalog.graph.closureSize(id, CLOSURE_LISTS[list].direction);
   return total <= CLOSURE_INLINE ? 0 : Math.ceil(total / CLOSURE_PAGE_SIZE);
 }
 
@@ -105,7 +110,7 @@ export function inlineClosures(catalog: Catalog, entry: Entry, listings: Record<
   return CLOSURE_LIST_NAMES.map((slug) => {
     const { direction, title, empty } = CLOSURE_LISTS[slug];
     const listing = listings[direction];
-    const total = listing.rows.length;
+    const total = listing.members.length;
     return {
       slug,
       title,

@@ -16,7 +16,7 @@ import type { Direction } from '../graph/graph.ts';
 import { KIND_COLOURS, lineageViews, type Lineage } from '../view/mermaid.ts';
 import { entryPath } from '../view/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
-import { CLOSURE_THROUGH, closureListingOf, inlineClosures, type InlineClosureModel } from './closure.ts';
+import { CLOSURE_INLINE, CLOSURE_THROUGH, closureListingOf, inlineClosures, type InlineClosureModel } from './closure.ts';
 import { linksOf } from './links.ts';
 
 // Well under the core's hard cap of about 200: past some 60 boxes a flowchart stops being readable on a page.
@@ -68,8 +68,11 @@ export interface LineageModel {
   closureNote?: string | undefined;
 }
 
-/** The entry's lineage views, the first `drawn` of them drawn (all by default). */
-function graphsOf(catalog: Catalog, entry: Entry, listings: Record<Direction, ClosureListing>, drawn?: number) {
+/**
+ * The entry's lineage views, the first `drawn` of them drawn (all by default). Without
+ * `listings`, the views walk only as deep as the deepest view goes.
+ */
+function graphsOf(catalog: Catalog, entry: Entry, listings?: Record<Direction, ClosureListing>, drawn?: number) {
   const links = linksOf(catalog);
   return lineageViews(catalog.graph, catalog.byId, entry.id, DEPTHS, {
     drawn,
@@ -78,11 +81,15 @@ function graphsOf(catalog: Catalog, entry: Entry, listings: Record<Direction, Cl
     maxNodes: LINEAGE_MAX_NODES,
     // The page's script appends them (src/components/Lineage.astro).
     withoutClassDefs: true,
-    closures: { up: listings.up.members, down: listings.down.members },
+    closures: listings && { up: listings.up.members, down: listings.down.members },
   });
 }
 
-const listingsOf = (catalog: Catalog, id: string): Record<Direction, ClosureListing> => ({ up: closureListingOf(catalog, id, 'up'), down: closureListingOf(catalog, id, 'down') });
+/** Both closures of an entry, listed as far as its page shows them. */
+const listingsOf = (catalog: Catalog, id: string): Record<Direction, ClosureListing> => ({
+  up: closureListingOf(catalog, id, 'up', CLOSURE_INLINE),
+  down: closureListingOf(catalog, id, 'down', CLOSURE_INLINE),
+});
 
 export function lineageSection(catalog: Catalog, entry: Entry): LineageModel {
   const connected = catalog.graph.closure(entry.id, 'up', { depth: 1 }).length + catalog.graph.closure(entry.id, 'down', { depth: 1 }).length > 0;
@@ -110,7 +117,10 @@ export function lineageSection(catalog: Catalog, entry: Entry): LineageModel {
 export function deeperViews(catalog: Catalog, id: string): Required<LineageView>[] {
   const entry = catalog.byId.get(id);
   if (!entry) throw new Error(`No entry \`${id}\` in the catalog: its lineage views cannot be written.`);
-  const graphs = graphsOf(catalog, entry, listingsOf(catalog, id));
+  // Written apart from the entry's page, so its listings are gone by then: a walk to the
+  // deepest view's depth costs less than listing the whole closure again (hubs reach
+  // thousands of entries).
+  const graphs = graphsOf(catalog, entry);
   return graphs.slice(1).map((g) => ({ depth: g.depth, nodes: g.lineage.nodes, text: (g.lineage as Lineage).text }));
 }
 

@@ -74,7 +74,7 @@ export function lineageViews(
   depths: readonly number[],
   options: Omit<LineageOptions, 'depth'> & {
     /** The whole closure each way, where the caller has it already: it is cut the same way. */
-    closures?: Record<Direction, readonly ClosureMember[]>;
+    closures?: Record<Direction, readonly ClosureMember[]> | undefined;
     drawn?: number | undefined;
   },
 ): { depth: number; lineage: Lineage | LineageOutline }[] {
