@@ -1,8 +1,7 @@
 /** Repeated texts in parsed values become one string each: same values, less memory. */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { shareStrings } from '../../src/lib/load/shared-strings.ts';
+import { heapAfterGc } from '../helpers/heap.ts';
 
 describe('sharing repeated strings', () => {
   it('leaves every value as it was, however nested', () => {
@@ -18,21 +17,14 @@ describe('sharing repeated strings', () => {
   });
 
   it('keeps one string for each repeated text', () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const heap = () => {
-      gc();
-      gc();
-      return process.memoryUsage().heapUsed;
-    };
     // 50,000 separate copies of one 100-character description, as parsing makes them.
     const text = 'd'.repeat(100);
     const made = () => Array.from({ length: 50_000 }, () => ({ description: text.split('').join('') }));
-    const before = heap();
+    const before = heapAfterGc();
     const values = made();
-    const unshared = heap() - before;
+    const unshared = heapAfterGc() - before;
     shareStrings(values);
-    const shared = heap() - before;
+    const shared = heapAfterGc() - before;
     expect(values[1]!.description).toBe(text);
     // The objects stay; the 50,000 strings (over 5 MB) become one.
     expect(shared).toBeLessThan(unshared / 2);

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { PARALLEL_FROM, parseAllYaml, YAML_WORKER } from '../../src/lib/load/yaml-pool.ts';
 import { parseYaml } from '../../src/lib/load/yaml.ts';
 import { catalogOf, OWNERS, problems, writeProject } from '../helpers/catalog.ts';
+import { heapAfterGc } from '../helpers/heap.ts';
 
 const N = PARALLEL_FROM + 100;
 
@@ -54,21 +53,14 @@ describe('parsing many YAML texts on several threads', () => {
   });
 
   it('keeps none of the texts once they are parsed, on this thread or from a worker', () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const heap = () => {
-      gc();
-      gc();
-      return process.memoryUsage().heapUsed;
-    };
     // Each text is long (a 40 KB comment) and its value short: a value that held on to its
     // text, as a string sliced from it does, would keep megabytes alive.
     const comment = `# ${'x'.repeat(40_000)}\n`;
     for (const [count, threads] of [[200, 1], [N, 2]] as const) {
       const made = () => Array.from({ length: count }, (_, i) => `${comment}title: Title number ${i} of the catalog\n`);
-      const before = heap();
+      const before = heapAfterGc();
       const values = parseAllYaml(made(), { threads }).map((r) => r.value);
-      const kept = heap() - before;
+      const kept = heapAfterGc() - before;
       expect(values[1]).toEqual({ title: 'Title number 1 of the catalog' });
       expect(kept, `${count} texts on ${threads} threads`).toBeLessThan((count * comment.length) / 20);
     }

@@ -2,7 +2,7 @@
  * Lets a catalog's entry texts go, for a process that keeps the catalog while it works
  * through it (a site build). Every file's whole text is held by its entry and its source
  * file, 334 MB at 50,000 synthetic entries; once the rules have run and problems are
- * placed, only the pages that show a body, and the manifest's parts, read them again. Each
+ * placed, only the pages that show a body read them again. Each
  * text is then read from its file when asked for, held weakly, and must hash to what was
  * released: a file changed since stops the build and asks for it to be run again, as the
  * catalog no longer describes it (see `deferredEntryFile`).

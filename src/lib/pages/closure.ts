@@ -38,13 +38,8 @@ export const CLOSURE_THROUGH = 'Through: the entry one step nearer, which has it
 const RECENT = 8;
 const recent = new Map<string, { catalog: Catalog; listing: ClosureListing }>();
 
-/**
- * An entry's closure listing in one direction, shared by the pages that show it in a row;
- * with `first`, only its first rows (see `closureListing`), for its entry page, which is
- * rendered apart from its list pages.
- */
-export function closureListingOf(catalog: Catalog, id: string, direction: Direction, first?: number): ClosureListing {
-  if (first !== undefined) return closureListing(catalog, id, direction, undefined, first);
+/** An entry's closure listing in one direction, shared by the list pages that show it in a row. */
+export function closureListingOf(catalog: Catalog, id: string, direction: Direction): ClosureListing {
   const key = `${direction}:${id}`;
   const known = recent.get(key);
   if (known && known.catalog === catalog) return known.listing;

@@ -11,12 +11,12 @@
  * paged list pages, hold the same entries.
  */
 import { KIND_NAMES, KINDS } from '../../../schemas/index.ts';
-import type { ClosureListing } from '../graph/closure-report.ts';
+import { closureListing, type ClosureListing } from '../graph/closure-report.ts';
 import type { Direction } from '../graph/graph.ts';
 import { KIND_COLOURS, lineageViews, type Lineage } from '../view/mermaid.ts';
 import { entryPath } from '../view/urls.ts';
 import type { Catalog, Entry } from '../types.ts';
-import { CLOSURE_INLINE, CLOSURE_THROUGH, closureListingOf, inlineClosures, type InlineClosureModel } from './closure.ts';
+import { CLOSURE_INLINE, CLOSURE_THROUGH, inlineClosures, type InlineClosureModel } from './closure.ts';
 import { linksOf } from './links.ts';
 
 // Well under the core's hard cap of about 200: past some 60 boxes a flowchart stops being readable on a page.
@@ -85,10 +85,13 @@ function graphsOf(catalog: Catalog, entry: Entry, listings?: Record<Direction, C
   });
 }
 
-/** Both closures of an entry, listed as far as its page shows them. */
+/**
+ * Both closures of an entry, listed as far as its page shows them: its list pages, rendered
+ * apart from it, list them whole (`closureListingOf`).
+ */
 const listingsOf = (catalog: Catalog, id: string): Record<Direction, ClosureListing> => ({
-  up: closureListingOf(catalog, id, 'up', CLOSURE_INLINE),
-  down: closureListingOf(catalog, id, 'down', CLOSURE_INLINE),
+  up: closureListing(catalog, id, 'up', undefined, CLOSURE_INLINE),
+  down: closureListing(catalog, id, 'down', undefined, CLOSURE_INLINE),
 });
 
 export function lineageSection(catalog: Catalog, entry: Entry): LineageModel {
