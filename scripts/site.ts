@@ -13,9 +13,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { archiveMatters, limitsExceeded, measureSite, sizeReport, TOO_LARGE_ADVICE } from '../src/lib/publish/site-size.ts';
-import { indexSearch } from '../src/astro/search-index.ts';
-import { NAMES_FOLDER } from '../src/lib/search/names-index.ts';
 import { acquireBuildLock, publish, stagingFolder } from './build-output.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -103,6 +100,9 @@ async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   try {
     const built = await run(['build', ...astroArgs], { ...env, CARDCAT_OUT_DIR: staging });
     if (built !== 0) return built;
+    // Loaded only now: the indexers and what they read of the catalog core keep about 55 MB
+    // resident, which this process would otherwise hold all through Astro's build, its peak.
+    const [{ indexSearch }, { NAMES_FOLDER }] = await Promise.all([import('../src/astro/search-index.ts'), import('../src/lib/search/names-index.ts')]);
     process.stdout.write('Indexing entry pages for search…\n');
     try {
       const pages = await indexSearch(staging, {
@@ -112,7 +112,7 @@ async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
       publish(staging, outDir);
       process.stdout.write(`Search indexes: every entry's names in ${shown(path.join(outDir, NAMES_FOLDER))}, the full text of ${pages.toLocaleString('en')} pages beside it.\n`);
       // Under the lock: a build waiting for it would replace the folder being measured.
-      reportSize(outDir);
+      await reportSize(outDir);
     } catch (error) {
       process.stderr.write(`The pages were built, but not their search index, so ${shown(outDir)} was left as it was: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
@@ -129,7 +129,8 @@ async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
  * build still succeeds). A limit on the compressed upload is named, not measured: that
  * takes about a minute at 50,000 entries, which the Pages workflow spends before uploading.
  */
-function reportSize(outDir: string): void {
+async function reportSize(outDir: string): Promise<void> {
+  const { archiveMatters, limitsExceeded, measureSite, sizeReport, TOO_LARGE_ADVICE } = await import('../src/lib/publish/site-size.ts');
   const size = measureSite(outDir);
   process.stdout.write(`${sizeReport(size)}\n`);
   const problems = limitsExceeded(size);
