@@ -3,6 +3,7 @@
  * `npm run check` does. Errors stop the build with check's report; warnings are printed
  * and the build goes on. In `astro dev` the loader watches the content folder and reloads.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
@@ -17,6 +18,18 @@ import { contentState } from './astro/pages.ts';
 const shown = (dir: string) => {
   const rel = path.relative(process.cwd(), dir);
   return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
+};
+
+/** How long after a change its file's size is looked at again (see the watcher below). */
+const RECHECK_MS = 300;
+
+/** A file's size, or -1 when it is gone. */
+const sizeOf = (file: string): number => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return -1;
+  }
 };
 
 /** The store's one record (see `sync` below). */
@@ -62,11 +75,24 @@ const catalogLoader: Loader = {
       if (config) watcher.add(config);
       watcher.add(probes);
       const inside = (file: string) => file === config || file === probes || !path.relative(dir, file).startsWith('..');
+      const apply = (event: string, abs: string) => {
+        contentChanged(event, abs);
+        sync(true);
+      };
       watcher.on('all', (event, file) => {
         const abs = path.resolve(file);
         if (!inside(abs)) return;
-        contentChanged(event, abs);
-        sync(true);
+        // A save caught mid-write (the file cut to nothing, its text not yet written) is read
+        // empty or in part, and the write may bring no event of its own: the watcher drops a
+        // change whose modification time is the last one's, as it is within a clock tick. So
+        // a file whose size moved on since it was read is read again.
+        const before = sizeOf(abs);
+        apply(event, abs);
+        if (event === 'add' || event === 'change') {
+          setTimeout(() => {
+            if (sizeOf(abs) !== before) apply('change', abs);
+          }, RECHECK_MS).unref();
+        }
       });
     }
   },
