@@ -95,10 +95,10 @@ const listingsOf = (catalog: Catalog, id: string): Record<Direction, ClosureList
 });
 
 export function lineageSection(catalog: Catalog, entry: Entry): LineageModel {
-  const connected = catalog.graph.closure(entry.id, 'up', { depth: 1 }).length + catalog.graph.closure(entry.id, 'down', { depth: 1 }).length > 0;
-  if (!connected) return { connected, views: [], capped: false, maxNodes: LINEAGE_MAX_NODES, label: '', legend: [], closures: [] };
   // The closure lists walk the whole closure each way; the graph's views are cuts of it.
   const listings = listingsOf(catalog, entry.id);
+  const connected = listings.up.members.length + listings.down.members.length > 0;
+  if (!connected) return { connected, views: [], capped: false, maxNodes: LINEAGE_MAX_NODES, label: '', legend: [], closures: [] };
   // The page inlines the first view's drawing; the deeper ones are drawn into the lineage files.
   const graphs = graphsOf(catalog, entry, listings, 1);
   const first = graphs[0]!.lineage as Lineage;
