@@ -224,6 +224,41 @@ export function resultsMarkdown(results: readonly SizeResult[], machine: Machine
       const growth = med(large.site)! / med(small.site)!;
       out('', `Site build time from 10,000 to 50,000 entries: ${ratio(growth)} (target ≤ 5.5×: ${ok(growth <= 5.5)}).`);
     }
+    const parted = published.filter((r) => w(r).parts?.length);
+    if (parted.length) {
+      const names = [...new Set(parted.flatMap((r) => w(r).parts!.slice(0, 8).map((p) => p.part)))];
+      const share = (r: SizeResult, bytes: number) => `${mb(bytes)} (${Math.round((100 * bytes) / w(r).bytes!)}%)`;
+      out(
+        '',
+        "Where the site's bytes are, by part (as `npm run build` lists them when a host would refuse the site):",
+        '',
+        '| part | ' + parted.map((r) => `${n(r.size)} entries`).join(' | ') + ' |',
+        '| --- | ' + parted.map(() => '---:').join(' | ') + ' |',
+      );
+      for (const name of names) {
+        out(`| ${name} | ${parted.map((r) => {
+          const part = w(r).parts!.find((p) => p.part === name);
+          return part ? `${share(r, part.bytes)}, ${n(part.files)} files` : '–';
+        }).join(' | ')} |`);
+      }
+      out(`| the rest | ${parted.map((r) => share(r, w(r).parts!.filter((p) => !names.includes(p.part)).reduce((sum, p) => sum + p.bytes, 0))).join(' | ')} |`);
+    }
+    const sectioned = [...published].reverse().find((r) => w(r).entrySections);
+    if (sectioned) {
+      const all = Object.entries(w(sectioned).entrySections!);
+      const total = (bytes: Record<string, number>) => Object.values(bytes).reduce((sum, b) => sum + b, 0);
+      const kinds = all.sort((a, b) => total(b[1].bytes) - total(a[1].bytes)).slice(0, 2);
+      const sections = [...new Set(kinds.flatMap(([, k]) => Object.keys(k.bytes)))].sort((a, b) => (kinds[0]![1].bytes[b] ?? 0) - (kinds[0]![1].bytes[a] ?? 0));
+      out(
+        '',
+        `The mean entry page of the two heaviest kinds at ${n(sectioned.size)} entries, by section (\`sectionBytes\` in \`bench/weigh.ts\`: the page frame is the head, header and footer around \`<main>\`):`,
+        '',
+        `| section | ${kinds.map(([kind, k]) => `${kind} (${n(k.pages)} pages)`).join(' | ')} |`,
+        `| --- | ${kinds.map(() => '---:').join(' | ')} |`,
+      );
+      for (const section of sections) out(`| ${section} | ${kinds.map(([, k]) => (k.bytes[section] === undefined ? '–' : kb(k.bytes[section]! / k.pages))).join(' | ')} |`);
+      out(`| whole page | ${kinds.map(([, k]) => kb(total(k.bytes) / k.pages)).join(' | ')} |`);
+    }
     const searched = published.find((r) => r.firstSearch);
     if (searched) out('', `The first search typed ${published.filter((r) => r.firstSearch).map((r) => `“${r.firstSearch!.query}” (${r.firstSearch!.results} results shown) at ${n(r.size)} entries`).join(', ')}.`);
   }

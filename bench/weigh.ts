@@ -1,11 +1,13 @@
 /**
  * What a built site weighs for its readers: the largest HTML page, the JavaScript a page
  * without a graph loads before anything is clicked (following static imports, not lazy
- * ones), whether Mermaid is part of that, and the search index per page.
+ * ones), whether Mermaid is part of that, and the search index per page. And where its
+ * bytes are: by part of the site, and within the entry pages by section.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { measureSite, type SitePart } from '../src/lib/publish/site-size.ts';
 
 export interface Weight {
   pages: number;
@@ -23,6 +25,10 @@ export interface Weight {
   /** A page with no graph, and the JavaScript it loads eagerly. */
   plainPage?: { file: string; jsBytes: number; jsGzipBytes: number; files: number; mermaid: boolean };
   searchIndexBytes: number;
+  /** The site's bytes and files by part, largest first (`measureSite`). */
+  parts?: SitePart[];
+  /** The entry pages of each kind folder, and their bytes summed by section: what a page's size is made of. */
+  entrySections?: Record<string, { pages: number; bytes: Record<string, number> }>;
 }
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -90,9 +96,17 @@ export function weigh(outDir: string, base = '/'): Weight {
   }
   const entryPages = html.filter((f) => ENTRY_PAGE.test(path.relative(outDir, f).split(path.sep).join('/')));
   const home = path.join(outDir, 'index.html');
+  const entrySections: NonNullable<Weight['entrySections']> = {};
+  for (const f of entryPages) {
+    const kind = path.relative(outDir, f).split(path.sep)[0]!;
+    const into = (entrySections[kind] ??= { pages: 0, bytes: {} });
+    into.pages++;
+    for (const [section, bytes] of sectionBytes(readFileSync(f, 'utf8'))) into.bytes[section] = (into.bytes[section] ?? 0) + bytes;
+  }
+  const site = measureSite(outDir);
   return {
-    files: files.length,
-    bytes: size(files),
+    files: site.files,
+    bytes: site.bytes,
     ...(files.includes(home) ? { homeHtmlBytes: statSync(home).size } : {}),
     meanEntryHtmlBytes: entryPages.length ? size(entryPages) / entryPages.length : 0,
     pages: html.length,
@@ -100,7 +114,31 @@ export function weigh(outDir: string, base = '/'): Weight {
     largestEntryHtml: largestEntry,
     ...(plainPage ? { plainPage } : {}),
     searchIndexBytes,
+    ...(site.parts ? { parts: site.parts } : {}),
+    entrySections,
   };
+}
+
+const SECTION_START = /<section\b[^>]*\bid="([^"]+)"/g;
+
+/**
+ * A page's bytes by part: the frame around `<main>` (head, header, footer), the entry's
+ * header before its first section, and each section that has an id, up to the next one;
+ * sections without an id (the closure lists within the lineage section) count with the one
+ * around them.
+ */
+export function sectionBytes(page: string): Map<string, number> {
+  const bytes = (text: string) => Buffer.byteLength(text);
+  const start = page.indexOf('<main');
+  const end = page.indexOf('</main>');
+  const out = new Map<string, number>();
+  if (start < 0 || end < 0) return out.set('page', bytes(page));
+  const main = page.slice(start, end);
+  out.set('page frame', bytes(page) - bytes(main));
+  const starts = [...main.matchAll(SECTION_START)].map((m) => ({ at: m.index, id: m[1]! }));
+  out.set('entry header', bytes(main.slice(0, starts[0]?.at ?? main.length)));
+  starts.forEach(({ at, id }, i) => out.set(id, (out.get(id) ?? 0) + bytes(main.slice(at, starts[i + 1]?.at ?? main.length))));
+  return out;
 }
 
 /** Prefer a team page (which draws no lineage graph), then any entry page, then the rest. */

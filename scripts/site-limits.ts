@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { HOST_LIMITS, type HostLimit, limitsExceeded, measureSiteFor, sizeReport, TOO_LARGE_ADVICE } from '../src/lib/publish/site-size.ts';
+import { HOST_LIMITS, type HostLimit, limitsExceeded, measureSiteFor, partsReport, sizeReport, TOO_LARGE_ADVICE } from '../src/lib/publish/site-size.ts';
 
 export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void, known: readonly HostLimit[] = HOST_LIMITS): Promise<number> {
   let parsed;
@@ -33,7 +33,7 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
   out(sizeReport(size));
   const problems = limitsExceeded(size, hosts);
   if (!problems.length) return 0;
-  err(`The site is too large to publish:\n${problems.map((p) => `  - ${p}`).join('\n')}\n${TOO_LARGE_ADVICE}`);
+  err(`The site is too large to publish:\n${problems.map((p) => `  - ${p}`).join('\n')}\n${partsReport(size)}\n${TOO_LARGE_ADVICE}`);
   return 1;
 }
 

@@ -130,11 +130,11 @@ async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
  * takes about a minute at 50,000 entries, which the Pages workflow spends before uploading.
  */
 async function reportSize(outDir: string): Promise<void> {
-  const { archiveMatters, limitsExceeded, measureSite, sizeReport, TOO_LARGE_ADVICE } = await import('../src/lib/publish/site-size.ts');
+  const { archiveMatters, limitsExceeded, measureSite, partsReport, sizeReport, TOO_LARGE_ADVICE } = await import('../src/lib/publish/site-size.ts');
   const size = measureSite(outDir);
   process.stdout.write(`${sizeReport(size)}\n`);
   const problems = limitsExceeded(size);
-  if (problems.length) process.stderr.write(`Warning: some hosts would refuse this site.\n${problems.map((p) => `  - ${p}`).join('\n')}\n${TOO_LARGE_ADVICE}\n`);
+  if (problems.length) process.stderr.write(`Warning: some hosts would refuse this site.\n${problems.map((p) => `  - ${p}`).join('\n')}\n${partsReport(size)}\n${TOO_LARGE_ADVICE}\n`);
   for (const host of archiveMatters(size)) {
     process.stdout.write(`${host.host} weighs the site as its workflow uploads it, compressed: \`node scripts/site-limits.ts ${shown(outDir)} --host ${host.id}\` measures that.\n`);
   }

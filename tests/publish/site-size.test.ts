@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { archiveMatters, formatBytes, HOST_LIMITS, limitsExceeded, measureArchive, measureSite, measureSiteFor, sizeReport } from '../../src/lib/publish/site-size.ts';
+import { archiveMatters, formatBytes, HOST_LIMITS, limitsExceeded, measureArchive, measureSite, measureSiteFor, partsReport, sitePartOf, sizeReport } from '../../src/lib/publish/site-size.ts';
 import { main } from '../../scripts/site-limits.ts';
 import { writeProject } from '../helpers/catalog.ts';
 
@@ -18,7 +18,39 @@ async function cli(argv: string[], hosts = HOST_LIMITS) {
 
 describe('the site size', () => {
   it('counts every file and byte under the output folder, nested folders included', () => {
-    expect(measureSite(path.join(site(), 'dist'))).toEqual({ bytes: 1524, files: 3 });
+    expect(measureSite(path.join(site(), 'dist'))).toMatchObject({ bytes: 1524, files: 3 });
+  });
+
+  it('counts them again by what they are for, largest part first', () => {
+    const dir = writeProject({
+      'dist/datasets/a/index.html': 'a'.repeat(300),
+      'dist/datasets/b/index.html': 'b'.repeat(200),
+      'dist/datasets/b/impacts/index.html': 'c'.repeat(150),
+      'dist/datasets/b/impacts/2/index.html': 'c'.repeat(150),
+      'dist/datasets/index.html': 'd'.repeat(40),
+      'dist/names/manifest.json': 'e'.repeat(100),
+    });
+    const size = measureSite(path.join(dir, 'dist'));
+    expect(size.parts).toEqual([
+      { part: 'dataset pages', bytes: 500, files: 2 },
+      { part: 'closure list pages', bytes: 300, files: 2 },
+      { part: 'search indexes', bytes: 100, files: 1 },
+      { part: 'dataset index pages', bytes: 40, files: 1 },
+    ]);
+    expect(partsReport(size, 2)).toBe('Largest parts: dataset pages 500 bytes (2 files), closure list pages 300 bytes (2 files); the rest 140 bytes.');
+  });
+
+  it('tells an entry page from its closure lists, its kind\'s index, and what is not an entry\'s', () => {
+    expect(sitePartOf('models/churn/index.html')).toBe('model pages');
+    expect(sitePartOf('glossary/churn/depends-on/index.html')).toBe('closure list pages');
+    expect(sitePartOf('sources/page/3/index.html')).toBe('source index pages');
+    expect(sitePartOf('pagefind-12/fragment/x.pf_fragment')).toBe('search indexes');
+    expect(sitePartOf('catalog.json')).toBe('catalog manifest');
+    expect(sitePartOf('catalog/datasets.json.gz')).toBe('catalog manifest');
+    expect(sitePartOf('lineage/12.json.gz')).toBe('lineage views');
+    expect(sitePartOf('_astro/Base.css')).toBe('scripts and styles');
+    expect(sitePartOf('guide/index.html')).toBe('other pages');
+    expect(sitePartOf('favicon.svg')).toBe('other files');
   });
 
   it('reads in decimal units, like the hosts state their limits', () => {
@@ -97,6 +129,7 @@ describe('the limits command', () => {
     const result = await cli([path.join(dir, 'dist'), '--host', 'tiny'], [...HOST_LIMITS, { id: 'tiny', host: 'Tiny Pages', maxBytes: 2, maxFiles: 2 }]);
     expect(result.code).toBe(1);
     expect(result.err).toContain('The site is too large to publish:\n  - Tiny Pages accepts at most 2 bytes; this site is 3 bytes.\n  - Tiny Pages accepts at most 2 files; this site has 3.');
+    expect(result.err).toContain('Largest parts: other pages 3 bytes (3 files).');
     expect(result.err).toContain('Publish on a host without these limits');
   });
 

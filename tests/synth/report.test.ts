@@ -12,6 +12,8 @@ const weight = (bytes: number, files: number, home: number, largest: number): We
   largestHtml: { file: 'licenses/index.html', bytes: largest },
   largestEntryHtml: { file: 'datasets/hub/index.html', bytes: largest / 2 },
   searchIndexBytes: 1e7,
+  parts: [{ part: 'dataset pages', bytes: bytes * 0.75, files: files / 2 }, { part: 'search indexes', bytes: bytes * 0.25, files: files / 2 }],
+  entrySections: { datasets: { pages: 10, bytes: { schema: 100 * 1024, 'page frame': 40 * 1024 } } },
 });
 const build = (ms: number, peakBytes: number) => [{ ms, peakBytes, code: 0, tail: '' }];
 const machine = { cores: 2, cpu: 'cpu', memoryBytes: 2 ** 34, node: 'v24', seed: 1, gnuTime: false, runs: [{ command: '--sizes 10000,50000 --skip-baseline', date: '2026-12-04', minutes: 40, load: [8, 8] as [number, number] }] };
@@ -31,6 +33,13 @@ describe('the benchmark report', () => {
     expect(text).toMatch(/\| first search: requests \| 12 \(met\) \| 30 ❌ missed \|/);
     expect(text).toMatch(/\| site build peak memory \| 1,431 MB \(met\) \| 3,338 MB ❌ missed \|/);
     expect(text).toContain('Site build time from 10,000 to 50,000 entries: 6.00× (target ≤ 5.5×: ❌ missed).');
+  });
+
+  it("shows where the site's bytes are, by part and by section of an entry page", () => {
+    expect(text).toMatch(/\| dataset pages \| 215 MB \(75%\), 20,000 files \| 858 MB \(75%\), 105,000 files \|/);
+    expect(text).toContain('| the rest | 0 MB (0%) | 0 MB (0%) |');
+    expect(text).toContain('| section | datasets (10 pages) |');
+    expect(text).toMatch(/\| schema \| 10\.0 KB \|\n\| page frame \| 4\.0 KB \|\n\| whole page \| 14\.0 KB \|/);
   });
 
   it('reports a site build measured without stock Astro beside it', () => {

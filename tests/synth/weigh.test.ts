@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { median } from '../../bench/measure.ts';
-import { weigh } from '../../bench/weigh.ts';
+import { sectionBytes, weigh } from '../../bench/weigh.ts';
 import { writeProject } from '../helpers/catalog.ts';
 
 const MERMAID = 'export const mermaidAPI = {}; export default { initialize() {} };';
@@ -35,6 +35,27 @@ describe('weighing a built site', () => {
       'dist/catalog.json': '{}',
     });
     expect(weigh(path.join(root, 'dist'))).toMatchObject({ files: 5, bytes: 652, homeHtmlBytes: 300, meanEntryHtmlBytes: 150, pages: 3 });
+  });
+
+  it('sums the entry pages of each kind by section, and the site by part', () => {
+    const head = '<html><head><title>t</title></head><body>';
+    const lineage = '<section id="lineage"><section aria-labelledby="x">rows</section></section>';
+    const schema = (cols: string) => `<section id="schema">${cols}</section>`;
+    const page = (cols: string) => `${head}<main><h1>A</h1>${schema(cols)}${lineage}</main></body></html>`;
+    const root = writeProject({ 'dist/datasets/a/index.html': page('cols'), 'dist/datasets/b/index.html': page('more cols'), 'dist/datasets/b/impacts/index.html': 'rows' });
+    const weight = weigh(path.join(root, 'dist'));
+    const frame = `${head}</main></body></html>`.length;
+    expect(weight.entrySections).toEqual({
+      datasets: { pages: 2, bytes: { 'page frame': 2 * frame, 'entry header': 2 * '<main><h1>A</h1>'.length, schema: schema('cols').length + schema('more cols').length, lineage: 2 * lineage.length } },
+    });
+    expect(weight.parts).toEqual([
+      { part: 'dataset pages', bytes: page('cols').length + page('more cols').length, files: 2 },
+      { part: 'closure list pages', bytes: 4, files: 1 },
+    ]);
+  });
+
+  it('counts a page without <main> whole', () => {
+    expect(sectionBytes('<p>é</p>')).toEqual(new Map([['page', 9]]));
   });
 
   it('says so when a page without a graph pulls Mermaid in with a static import', () => {

@@ -14,12 +14,22 @@ import { once } from 'node:events';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createDeflateRaw } from 'node:zlib';
+import { KINDS } from '../../../schemas/index.ts';
+import { CLOSURE_LIST_NAMES } from '../pages/closure.ts';
 
 export interface SiteSize {
   bytes: number;
   files: number;
   /** The site as one compressed tar file, as GitHub's Pages workflow uploads it: measured only when a limit needs it. */
   archiveBytes?: number | undefined;
+  /** The same bytes and files by what they are for, largest first: what a team over a limit looks at. */
+  parts?: SitePart[];
+}
+
+export interface SitePart {
+  part: string;
+  bytes: number;
+  files: number;
 }
 
 export interface HostLimit {
@@ -41,15 +51,48 @@ export const HOST_LIMITS: readonly HostLimit[] = [
 // A tar file gives each file a 512-byte header and pads its data to a multiple of 512.
 const TAR_BLOCK = 512;
 
-/** The bytes and files under `dir`, every folder down (symbolic links are not followed). */
+/** The bytes and files under `dir`, every folder down (symbolic links are not followed), in all and by part. */
 export function measureSite(dir: string): SiteSize {
   let bytes = 0;
   let files = 0;
+  const parts = new Map<string, SitePart>();
   for (const file of siteFiles(dir)) {
-    bytes += statSync(file).size;
+    const size = statSync(file).size;
+    bytes += size;
     files++;
+    const name = sitePartOf(path.relative(dir, file).split(path.sep).join('/'));
+    const part = parts.get(name) ?? parts.set(name, { part: name, bytes: 0, files: 0 }).get(name)!;
+    part.bytes += size;
+    part.files++;
   }
-  return { bytes, files };
+  return { bytes, files, parts: [...parts.values()].sort((a, b) => b.bytes - a.bytes) };
+}
+
+const KIND_OF_FOLDER = new Map(Object.values(KINDS).map((k) => [k.folder as string, k]));
+const CLOSURE_FOLDERS = new Set<string>(CLOSURE_LIST_NAMES);
+
+/**
+ * What a file of the built site is for, from its path under the output folder: an entry's
+ * page (`datasets/x/index.html`), its closure list pages (`datasets/x/impacts/…`), a kind's
+ * index (`datasets/`, `datasets/page/2/`), the search indexes, the catalog manifest, the
+ * lineage views fetched on demand, the scripts and styles, or the other pages and files.
+ */
+export function sitePartOf(relative: string): string {
+  const segments = relative.split('/');
+  const [top] = segments;
+  const html = relative.endsWith('.html');
+  if (top === 'names' || /^pagefind(-\d+)?$/.test(top!)) return 'search indexes';
+  if (top === 'catalog' || relative === 'catalog.json') return 'catalog manifest';
+  if (top === 'lineage' && segments.length > 1) return 'lineage views';
+  if (top === '_astro') return 'scripts and styles';
+  const kind = KIND_OF_FOLDER.get(top!);
+  if (kind && html) {
+    const name = kind.label.toLowerCase();
+    if (segments.length === 2 || segments[1] === 'page') return `${name} index pages`;
+    if (segments.length === 3) return `${name} pages`;
+    if (CLOSURE_FOLDERS.has(segments[2]!)) return 'closure list pages';
+  }
+  return html ? 'other pages' : 'other files';
 }
 
 /**
@@ -123,6 +166,14 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** The largest parts of a site, for a team that must make it smaller: `dataset pages 236 MB (6,700 files), …`. */
+export function partsReport(size: SiteSize, count = 5): string {
+  const parts = size.parts ?? [];
+  const shown = parts.slice(0, count).map((p) => `${p.part} ${formatBytes(p.bytes)} (${p.files.toLocaleString('en')} files)`);
+  const rest = parts.slice(count).reduce((sum, p) => sum + p.bytes, 0);
+  return `Largest parts: ${shown.join(', ')}${rest ? `; the rest ${formatBytes(rest)}` : ''}.`;
+}
+
 export function sizeReport(size: SiteSize): string {
   const archive = size.archiveBytes === undefined ? '' : `; compressed as GitHub Pages' upload, ${formatBytes(size.archiveBytes)}`;
   return `Site: ${formatBytes(size.bytes)} in ${size.files.toLocaleString('en')} files${archive}.`;
@@ -150,4 +201,4 @@ export function limitsExceeded(size: SiteSize, hosts: readonly HostLimit[] = HOS
 /** What a team can do about a site that is too large: said once after the list of limits. */
 export const TOO_LARGE_ADVICE =
   'Publish on a host without these limits (any static file server or object store works), or ask the host to raise them; ' +
-  'the README\'s "Performance" section says what each entry adds to the site.';
+  'the README\'s "Publishing at scale" says what a site\'s size is made of and what cannot be cut.';
