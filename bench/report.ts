@@ -69,7 +69,7 @@ export function resultsMarkdown(results: readonly SizeResult[], machine: Machine
     '',
     machine.runs.length === 1
       ? `Measured on ${machine.runs[0]!.date} by \`npm run bench -- ${machine.runs[0]!.command}\` (seed ${machine.seed}), in ${machine.runs[0]!.minutes.toFixed(0)} minutes.`
-      : `Measured on ${machine.runs[0]!.date} in ${machine.runs.length} runs, the later ones adding to the first (\`--add\`) so that no run takes more than about 15 minutes: ${machine.runs.map((r) => `\`npm run bench -- ${r.command}\` (${r.minutes.toFixed(0)} minutes)`).join(', then ')}; seed ${machine.seed}, so every run measured the same catalogs.`,
+      : `Measured ${machine.runs[0]!.date === machine.runs.at(-1)!.date ? `on ${machine.runs[0]!.date}` : `from ${machine.runs[0]!.date} to ${machine.runs.at(-1)!.date}`} in ${machine.runs.length} runs, the later ones adding to the first (\`--add\`) so that no run takes more than about 15 minutes: ${machine.runs.map((r) => `\`npm run bench -- ${r.command}\` (${r.minutes.toFixed(0)} minutes)`).join(', then ')}; seed ${machine.seed}, so every run measured the same catalogs.`,
     '',
     `Machine: ${machine.cores} cores (${machine.cpu}), ${mb(machine.memoryBytes)} memory, Node ${machine.node}. Peak memory is the most resident memory a command and every process it started (the Pagefind binary among them) held together, sampled from /proc every 200 ms${machine.gnuTime ? ', and never less than GNU time\'s largest resident set' : ''}; CPU time is theirs summed the same way.`,
     '',
@@ -126,7 +126,7 @@ export function resultsMarkdown(results: readonly SizeResult[], machine: Machine
       const base = med(r.baseline);
       const site = med(r.site);
       if (!r.baseline?.length && site !== undefined) {
-        out(`| ${n(r.size)} | ${r.site!.length} | not run | ${s(site)} | | | | ${mb(peak(r.site))} | | ${r.size < 10_000 ? '' : ok((peak(r.site) ?? Infinity) < 2 * 2 ** 30)} |`);
+        out(`| ${n(r.size)} | ${r.site!.length} | not run | ${s(site)} | | | | ${mb(peak(r.site))} | | ${r.size === 10_000 ? ok((peak(r.site) ?? Infinity) < 2 * 2 ** 30) : ''} |`);
         continue;
       }
       if (base === undefined || site === undefined) {
@@ -135,7 +135,7 @@ export function resultsMarkdown(results: readonly SizeResult[], machine: Machine
       }
       const cpuRatio = (med(r.site, (m) => m.cpuMs) ?? NaN) / (med(r.baseline, (m) => m.cpuMs) ?? NaN);
       const sitePeak = peak(r.site);
-      out(`| ${n(r.size)} | ${r.site!.length} | ${s(base)} | ${s(site)} | ${ratio(site / base)} | ${Number.isFinite(cpuRatio) ? ratio(cpuRatio) : 'n/a'} | ${mb(peak(r.baseline))} | ${mb(sitePeak)} | ${ok(site / base <= 1.5)} | ${sitePeak === undefined ? 'n/a' : r.size < 10_000 ? `(${ok(sitePeak < 2 * 2 ** 30).slice(2)})` : ok(sitePeak < 2 * 2 ** 30)} |`);
+      out(`| ${n(r.size)} | ${r.site!.length} | ${s(base)} | ${s(site)} | ${ratio(site / base)} | ${Number.isFinite(cpuRatio) ? ratio(cpuRatio) : 'n/a'} | ${mb(peak(r.baseline))} | ${mb(sitePeak)} | ${ok(site / base <= 1.5)} | ${sitePeak === undefined ? 'n/a' : r.size === 10_000 ? ok(sitePeak < 2 * 2 ** 30) : `(${ok(sitePeak < 2 * 2 ** 30).slice(2)})`} |`);
     }
     for (const r of built) if (r.buildFailure) out('', `A build of ${n(r.size)} entries failed; its last output:`, '', '```', r.buildFailure.trim(), '```');
   }

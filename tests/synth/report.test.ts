@@ -45,4 +45,12 @@ describe('the benchmark report', () => {
   it('reports a site build measured without stock Astro beside it', () => {
     expect(text).toMatch(/\| 50,000 \| 1 \| not run \| 600\.00 s \|/);
   });
+
+  it('judges the 2 GB peak at 10,000 entries only, and names the days of runs spread over two', () => {
+    const beside = results.map((r) => ({ ...r, baseline: build(r.size === 10_000 ? 80_000 : 900_000, 4e9) }));
+    const later = { ...machine.runs[0]!, command: '--sizes 10000 --add', date: '2026-12-05' };
+    const two = resultsMarkdown(beside, { ...machine, runs: [machine.runs[0]!, later] });
+    expect(two).toContain('Measured from 2026-12-04 to 2026-12-05 in 2 runs');
+    expect(two).toMatch(/\| 10,000 \| 1 \| 80\.00 s \| 100\.00 s \| .* \| ✅ met \|\n\| 50,000 \| 1 \| 900\.00 s \| 600\.00 s \| .* \| \(missed\) \|/);
+  });
 });
