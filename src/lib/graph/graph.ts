@@ -82,24 +82,9 @@ export class Graph {
    * breadth first, so each member's depth is its shortest distance.
    */
   closure(id: string, direction: Direction, options: ClosureOptions = {}): ClosureMember[] {
-    const follow = options.follow ?? isDependency;
-    const maxDepth = options.depth ?? Infinity;
-    const reached = new Map<string, ClosureMember>();
-    let frontier = [id];
-    for (let depth = 1; frontier.length > 0 && depth <= maxDepth; depth++) {
-      const next: string[] = [];
-      for (const node of frontier) {
-        for (const edge of this.step(node, direction)) {
-          if (!follow(edge.type)) continue;
-          const other = direction === 'up' ? edge.to : edge.from;
-          if (other === id || reached.has(other)) continue;
-          reached.set(other, { id: other, depth, via: edge });
-          next.push(other);
-        }
-      }
-      frontier = next;
-    }
-    return [...reached.values()];
+    const members: ClosureMember[] = [];
+    this.walk(id, direction, options, (other, depth, via) => members.push({ id: other, depth, via }));
+    return members;
   }
 
   /**
@@ -107,21 +92,31 @@ export class Graph {
    * entry to know which lists need pages of their own, and a hub's closure holds thousands.
    */
   closureSize(id: string, direction: Direction, follow: (type: RelationType) => boolean = isDependency): number {
-    const reached = new Set<string>([id]);
+    let size = 0;
+    this.walk(id, direction, { follow }, () => size++);
+    return size;
+  }
+
+  /** The walk behind `closure`: `reach` is called once for each entry reached, nearest first. */
+  private walk(id: string, direction: Direction, options: ClosureOptions, reach: (other: string, depth: number, via: Edge) => void): void {
+    const follow = options.follow ?? isDependency;
+    const maxDepth = options.depth ?? Infinity;
+    const seen = new Set<string>([id]);
     let frontier = [id];
-    while (frontier.length > 0) {
+    for (let depth = 1; frontier.length > 0 && depth <= maxDepth; depth++) {
       const next: string[] = [];
       for (const node of frontier) {
         for (const edge of this.step(node, direction)) {
+          if (!follow(edge.type)) continue;
           const other = direction === 'up' ? edge.to : edge.from;
-          if (!follow(edge.type) || reached.has(other)) continue;
-          reached.add(other);
+          if (seen.has(other)) continue;
+          seen.add(other);
+          reach(other, depth, edge);
           next.push(other);
         }
       }
       frontier = next;
     }
-    return reached.size - 1;
   }
 
   /** The chain of ids from `start` to `member`, following the `via` edges of a closure. */
