@@ -40,7 +40,7 @@ function holder(lock: string): number | undefined {
  * atomic step: of two builds starting together exactly one makes the folder. A lock whose
  * process has died (a build killed with SIGKILL) is taken over.
  */
-export async function acquireBuildLock(outDir: string, options: { onWait?: (pid: number | undefined) => void; pollMs?: number } = {}): Promise<Lock> {
+export async function acquireBuildLock(outDir: string, options: { onWait?: (pid: number) => void; pollMs?: number } = {}): Promise<Lock> {
   const lock = lockPath(outDir);
   mkdirSync(path.dirname(lock), { recursive: true });
   let told = false;
@@ -62,7 +62,9 @@ export async function acquireBuildLock(outDir: string, options: { onWait?: (pid:
       rmSync(lock, { recursive: true, force: true });
       continue;
     }
-    if (!told) {
+    // Said once the holder is known: a build that found the lock in that moment would
+    // otherwise say it waits for an unnamed process.
+    if (!told && pid !== undefined) {
       options.onWait?.(pid);
       told = true;
     }

@@ -94,7 +94,7 @@ async function build(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const outDir = path.resolve(root, (flag >= 0 ? args[flag + 1] : undefined) ?? (env['CARDCAT_OUT_DIR'] || 'dist'));
   const astroArgs = flag >= 0 ? [...args.slice(0, flag), ...args.slice(flag + 2)] : args;
   const lock = await acquireBuildLock(outDir, {
-    onWait: (pid) => process.stdout.write(`Another build into ${shown(outDir)} is running${pid ? ` (process ${pid})` : ''}; waiting for it to finish…\n`),
+    onWait: (pid) => process.stdout.write(`Another build into ${shown(outDir)} is running (process ${pid}); waiting for it to finish…\n`),
   });
   const staging = stagingFolder(outDir);
   try {

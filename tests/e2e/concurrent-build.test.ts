@@ -24,7 +24,7 @@ describe('two builds at once', () => {
     try {
       const [a, b] = await Promise.all([buildSite(content, { outDir, today: '2026-11-23' }), buildSite(content, { outDir, today: '2026-11-23' })]);
       expect([a.code, b.code], a.output + b.output).toEqual([0, 0]);
-      expect([a.output, b.output].filter((o) => /Another build into .* is running \(process \d+\); waiting for it to finish/.test(o))).toHaveLength(1);
+      expect([a.output, b.output].filter((o) => /Another build into .* is running \(process \d+\); waiting for it to finish/.test(o)), a.output + b.output).toHaveLength(1);
       expect(existsSync(path.join(outDir, 'index.html'))).toBe(true);
       expect(existsSync(path.join(outDir, 'datasets', 'tiny', 'index.html'))).toBe(true);
       expect(existsSync(path.join(outDir, 'names', 'index.json'))).toBe(true);

@@ -3,7 +3,7 @@
  * the output folder is only ever replaced by a whole site (scripts/build-output.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireBuildLock, lockPath, publish, stagingFolder } from '../../scripts/build-output.ts';
@@ -25,6 +25,20 @@ describe('site build output', () => {
     (await second).release();
     expect(events).toEqual(['first took the lock', 'second waits for the first', 'first released the lock', 'second took the lock']);
     expect(existsSync(lockPath(outDir))).toBe(false);
+  });
+
+  it('names the holder when it says it waits, even if it finds the lock before its holder wrote its pid', async () => {
+    const outDir = path.join(writeProject({}), 'dist');
+    // The instant between the holder's mkdir and its pid file.
+    mkdirSync(lockPath(outDir));
+    const told: (number | undefined)[] = [];
+    const second = acquireBuildLock(outDir, { pollMs: 10, onWait: (pid) => told.push(pid) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    writeFileSync(path.join(lockPath(outDir), 'pid'), String(process.pid));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    rmSync(lockPath(outDir), { recursive: true, force: true });
+    (await second).release();
+    expect(told).toEqual([process.pid]);
   });
 
   it('takes over a lock left by a build that was killed', async () => {
