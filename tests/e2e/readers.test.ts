@@ -78,7 +78,7 @@ describe.skipIf(missing !== undefined)('the demo site for its readers', () => {
   describe('on a phone, 375 px wide', () => {
     const phone = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true };
 
-    it('scrolls no page sideways: wide tables scroll in their own box, long ids and locations wrap', async () => {
+    it('scrolls no page sideways (wide tables scroll in their own box, long ids and locations wrap) and shows nothing a page marks hidden', async () => {
       const pages = readdirSync(site.outDir, { recursive: true, withFileTypes: true })
         .filter((f) => f.name === 'index.html' && !path.relative(site.outDir, f.parentPath).startsWith('pagefind'))
         .map((f) => path.relative(site.outDir, f.parentPath).split(path.sep).join('/'))
@@ -87,13 +87,17 @@ describe.skipIf(missing !== undefined)('the demo site for its readers', () => {
       const context = await site.browser.newContext(phone);
       const page = await context.newPage();
       const wide: string[] = [];
+      const shownHidden: string[] = [];
       for (const p of pages) {
         await page.goto(`${site.url}${p}`, { waitUntil: 'load' });
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 375) wide.push(`/${p} is ${width} px wide`);
+        const shown = await page.evaluate(() => [...document.querySelectorAll('[hidden]')].filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.outerHTML.slice(0, 80)));
+        shownHidden.push(...shown.map((html) => `/${p}: ${html}`));
       }
       await context.close();
       expect(wide).toEqual([]);
+      expect(shownHidden).toEqual([]);
     }, 120_000);
 
     it("shows each health problem with its owner on screen, row by row", async () => {

@@ -141,6 +141,12 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
     expect(await page.locator('[data-count]').textContent()).toBe(`${expected.length} of ${total} entries`);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
     expect(new URL(page.url()).searchParams.get('owner')).toBe('Analytics team');
+    // The empty-state line shows only when nothing matches.
+    const empty = page.getByText('No entries match these filters.');
+    expect(await empty.isVisible()).toBe(false);
+    await page.getByPlaceholder('Filter by name').fill('no title has this in it');
+    expect(await empty.isVisible()).toBe(true);
+    expect(await page.locator('[data-count]').textContent()).toBe(`0 of ${total} entries`);
     expect(problems).toEqual([]);
     await close();
   });
