@@ -100,6 +100,23 @@ describe.skipIf(missing !== undefined)('the demo site for its readers', () => {
       expect(shownHidden).toEqual([]);
     }, 120_000);
 
+    it("shows an entry's restrictions with where each comes from on screen, and a three-column table whole", async () => {
+      const context = await site.browser.newContext(phone);
+      const page = await context.newPage();
+      await page.goto(`${site.url}datasets/viewing-events-labelled/`, { waitUntil: 'load' });
+      const row = page.getByRole('table', { name: 'Restrictions that bind this entry' }).locator('tbody tr').first();
+      for (const label of ['Restriction', 'Comes from']) {
+        const cell = row.locator(`td[data-label="${label}"]`);
+        expect(await cell.count(), label).toBe(1);
+        const box = (await cell.boundingBox())!;
+        expect(box.x + box.width, label).toBeLessThanOrEqual(375);
+      }
+      await page.goto(`${site.url}people/`, { waitUntil: 'load' });
+      const wrap = page.locator('.table-wrap').filter({ has: page.locator('table[data-sortable]') });
+      expect(await wrap.evaluate((w) => w.scrollWidth - w.clientWidth)).toBe(0);
+      await context.close();
+    });
+
     it("shows each health problem with its owner on screen, row by row", async () => {
       const context = await site.browser.newContext(phone);
       const page = await context.newPage();
