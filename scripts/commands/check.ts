@@ -1,8 +1,10 @@
 /** `check`: validate the catalog and report every problem, for people, CI and machines. */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatGithub } from '../../src/lib/format/github.ts';
 import { formatJson } from '../../src/lib/format/json.ts';
 import { formatPretty } from '../../src/lib/format/pretty.ts';
+import { CONFIG_FILE, findConfig } from '../../src/lib/load/config.ts';
 import { visibleLine } from '../../src/lib/terminal-text.ts';
 import { CATALOG_OPTIONS, loadCatalog, oneOf, type Io } from '../cli.ts';
 
@@ -39,6 +41,10 @@ export function check(args: string[], io: Io): number {
     io.stdout(`${plural(catalog.entries.length, 'entry', 'entries')} checked: ${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}.`);
   } else {
     io.stdout(`Checked ${catalog.entries.length} entries in ${visibleLine(catalog.root)}\n`);
+    // Without a config every use an entry names is unknown: say why before those errors.
+    if (values.config === undefined && diagnostics.some((d) => d.rule === 'known-uses') && !findConfig(catalog.root)) {
+      io.stdout(`No ${CONFIG_FILE} beside it, in ${visibleLine(path.dirname(catalog.root))}, so no use is known. \`--config FILE\` names one kept elsewhere.\n`);
+    }
     io.stdout(formatPretty(diagnostics, { color: io.color, sources: catalog.files }));
   }
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

@@ -60,6 +60,17 @@ describe('check', () => {
     expect(result.stdout.trim().split('\n').at(-1)).toBe('! 0 errors and 5 warnings in 5 files.');
   });
 
+  it('says when no config lies beside the content folder, before the unknown uses that follow from it', () => {
+    const files = { ...clean, 'content/models/ranker.md': `---\ntitle: Ranker\ndescription: Ranks.\nowners: [data-team]\n${reviewed}intended_use: [ranking]\n---\n` };
+    const note = 'No cardcat.config.yaml beside it, in <project>, so no use is known. `--config FILE` names one kept elsewhere.';
+    const missing = check([], writeProject(files));
+    expect(missing.code).toBe(1);
+    expect(missing.stdout.split('\n').filter(Boolean).slice(1, 3)).toEqual([note, 'content/models/ranker.md:6:16  error  Unknown use `ranking`  known-uses']);
+    const present = check([], writeProject({ ...files, 'cardcat.config.yaml': 'uses:\n  research: {}\n' }));
+    expect(present.stdout).toContain('Unknown use `ranking`');
+    expect(present.stdout).not.toContain('No cardcat.config.yaml');
+  });
+
   it('exits 0 with warnings only, and 1 with errors', () => {
     const warned = writeProject({ ...clean, 'content/datasets/events.md': `---\ntitle: Events\ndescription: E.\nowners: [dee-ata]\n${reviewed}---\n` });
     expect(check([], warned).code).toBe(0);

@@ -46,7 +46,7 @@ describe('known-uses', () => {
       diagnose('known-uses', { 'models/ranker.md': '---\ntitle: Ranker\ndescription: Ranks.\nowners: [data-team]\nintended_use: [ranking]\n---\n' }),
     ).toMatchInlineSnapshot(`
       "content/models/ranker.md:5:16 error Unknown use \`ranking\`
-        hint: Add it under \`uses\` in cardcat.config.yaml."
+        hint: Add it under \`uses\` in cardcat.config.yaml, beside the content folder."
     `);
   });
 

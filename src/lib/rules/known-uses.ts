@@ -22,7 +22,7 @@ export const knownUses: Rule = {
             entry,
             path: [...path, i],
             message: `Unknown use \`${use}\``,
-            hint: didYouMean(use, vocabulary) ?? (vocabulary.length ? `Uses in the vocabulary: ${vocabulary.map((u) => `\`${u}\``).join(', ')}; or add it under \`uses\` in cardcat.config.yaml.` : 'Add it under `uses` in cardcat.config.yaml.'),
+            hint: didYouMean(use, vocabulary) ?? (vocabulary.length ? `Uses in the vocabulary: ${vocabulary.map((u) => `\`${u}\``).join(', ')}; or add it under \`uses\` in cardcat.config.yaml.` : 'Add it under `uses` in cardcat.config.yaml, beside the content folder.'),
           });
         });
       }
