@@ -130,6 +130,23 @@ describe.skipIf(missing !== undefined)('the demo site for its readers', () => {
       await context.close();
     });
 
+    it("folds an index's filters away so that its first entry shows without scrolling, unless the address chose one", async () => {
+      const context = await site.browser.newContext(phone);
+      const page = await context.newPage();
+      await page.goto(`${site.url}datasets/`, { waitUntil: 'load' });
+      const filters = page.locator('details[data-facets-box]');
+      expect(await filters.getAttribute('open')).toBeNull();
+      expect(await page.getByLabel('Owner').isVisible()).toBe(false);
+      const box = (await page.locator('table[data-sortable] tbody tr').first().boundingBox())!;
+      expect(box.y + 40).toBeLessThanOrEqual(667);
+      await filters.locator('summary').click();
+      await page.getByLabel('Status').selectOption('deprecated');
+      expect(await filters.locator('summary').textContent()).toBe('Filters (1 on)');
+      await page.goto(`${site.url}datasets/?status=deprecated`, { waitUntil: 'load' });
+      expect(await page.getByLabel('Status').isVisible()).toBe(true);
+      await context.close();
+    });
+
     it('folds the search filters away so that the first result shows without scrolling', async () => {
       const context = await site.browser.newContext(phone);
       const page = await context.newPage();
