@@ -9,20 +9,23 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { browserMissing, launch } from '../tests/e2e/browser.ts';
 import { removeBuilds, repoRoot, siteFolder } from '../tests/e2e/build.ts';
 import { serve } from '../tests/e2e/server.ts';
+import { scriptOptions } from '../scripts/script-options.ts';
 import { median } from './measure.ts';
 
-const { values } = parseArgs({
-  options: {
-    dist: { type: 'string' },
-    reps: { type: 'string', default: '7' },
-    page: { type: 'string', default: 'models/churn-predictor/' },
-    out: { type: 'string', default: path.join(repoRoot, 'bench', 'results.md') },
+const { values } = scriptOptions(
+  {
+    options: {
+      dist: { type: 'string' },
+      reps: { type: 'string', default: '7' },
+      page: { type: 'string', default: 'models/churn-predictor/' },
+      out: { type: 'string', default: path.join(repoRoot, 'bench', 'results.md') },
+    },
   },
-});
+  'Usage: npm run bench:graph -- [--dist DIR] [--reps 7] [--page models/churn-predictor/] [--out bench/results.md]',
+);
 // bench/run.ts keeps what lies between these when it rewrites the file.
 const START = '<!-- graph-visible -->';
 const END = '<!-- /graph-visible -->';

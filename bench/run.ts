@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptOptions } from '../scripts/script-options.ts';
 import { measureDevServer } from './dev-server.ts';
 import { hasGnuTime, measure, median, type Measurement } from './measure.ts';
 import { resultsMarkdown, type Run, type SizeResult } from './report.ts';
@@ -28,7 +28,20 @@ import { cacheFolderFor } from '../src/lib/load/parse-cache.ts';
 import { measureArchive } from '../src/lib/publish/site-size.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({
+const USAGE = `Usage: npm run bench -- [options]
+  --sizes 1000,5000,10000  catalog sizes to generate and measure
+  --reps 3                 repetitions of each check measurement
+  --build-reps N           repetitions of each site build (default: --reps)
+  --site-sizes LIST        build the site at these sizes only (default: --sizes)
+  --dev-sizes LIST         measure the dev server at these sizes (default: none)
+  --skip-site, --skip-check, --skip-baseline
+                           leave out the site build, check, or stock Astro
+  --seed 1                 the synthetic catalogs' seed
+  --work DIR               work in DIR, kept: catalogs already there are reused
+  --keep                   keep the temporary folder (catalogs and sites) otherwise
+  --add                    add these runs to the results already in --out
+  --out bench/results.md   where the report goes (its figures beside it, as .json)`;
+const { values } = scriptOptions({
   options: {
     sizes: { type: 'string', default: '1000,5000,10000' },
     reps: { type: 'string', default: '3' },
@@ -45,7 +58,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(root, 'bench', 'results.md') },
   },
-});
+}, USAGE);
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 30)) {
   process.stderr.write(`Expected --sizes as whole numbers of at least 30, separated by commas, got \`${values.sizes}\`\n`);
@@ -53,6 +66,12 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 30)) {
 }
 const siteSizes = values['skip-site'] ? [] : values['site-sizes'] ? values['site-sizes'].split(',').map((s) => Number(s.trim())) : sizes;
 const devSizes = values['dev-sizes'] ? values['dev-sizes'].split(',').map((s) => Number(s.trim())) : [];
+for (const flag of ['reps', 'build-reps', 'seed'] as const) {
+  if (values[flag] !== undefined && !/^\d+$/.test(values[flag])) {
+    process.stderr.write(`Expected --${flag} as a whole number, got \`${values[flag]}\`\n`);
+    process.exit(2);
+  }
+}
 const reps = Math.max(1, Number(values.reps));
 const buildReps = Math.max(1, Number(values['build-reps'] ?? values.reps));
 const seed = Number(values.seed);

@@ -6,15 +6,15 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { axeViolations, describeViolations } from '../tests/e2e/axe.ts';
 import { browserMissing, launch } from '../tests/e2e/browser.ts';
 import { removeBuilds, repoRoot, siteFolder } from '../tests/e2e/build.ts';
 import { drawDiagrams } from '../tests/e2e/diagrams.ts';
 import { serve } from '../tests/e2e/server.ts';
+import { scriptOptions } from './script-options.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string' }, content: { type: 'string' } } });
+const { values } = scriptOptions({ options: { dist: { type: 'string' }, content: { type: 'string' } } }, 'Usage: npm run a11y -- [--dist DIR] [--content DIR]');
 
 /** Every page of a built site, as paths under its root ('' for the home page). */
 function pagesOf(dist: string): string[] {
