@@ -194,6 +194,13 @@ describe.skipIf(missing !== undefined)('the demo site in a browser', () => {
     await close();
   });
 
+  it('lists every entry of an index with JavaScript disabled, without the filters that need it', async () => {
+    const { page, close } = await open(`${site.url}datasets/`, { javaScript: false });
+    expect(await page.locator('table[data-sortable] tbody tr:visible').count()).toBe(catalog.entries.filter((e) => e.kind === 'dataset').length);
+    expect(await page.locator('form[data-filters]').isVisible()).toBe(false);
+    await close();
+  });
+
   it('points "edit this file" at the entry\'s file in the repository', async () => {
     const { page, close } = await open(entryUrl('datasets', 'viewing-events-labelled'));
     const edit = page.getByRole('link', { name: 'Edit this file' });
