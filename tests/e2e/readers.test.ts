@@ -100,7 +100,7 @@ describe.skipIf(missing !== undefined)('the demo site for its readers', () => {
       expect(shownHidden).toEqual([]);
     }, 120_000);
 
-    it("shows an entry's restrictions with where each comes from on screen, and a three-column table whole", async () => {
+    it("shows an entry's restrictions and a dataset's columns on screen a row at a time, cells labelled, and a three-column table whole", async () => {
       const context = await site.browser.newContext(phone);
       const page = await context.newPage();
       await page.goto(`${site.url}datasets/viewing-events-labelled/`, { waitUntil: 'load' });
@@ -111,6 +111,13 @@ describe.skipIf(missing !== undefined)('the demo site for its readers', () => {
         const box = (await cell.boundingBox())!;
         expect(box.x + box.width, label).toBeLessThanOrEqual(375);
       }
+      // The columns' cells are labelled by the stylesheet, and empty ones left out.
+      const column = page.getByRole('table', { name: 'Columns' }).locator('tbody tr').first();
+      const cells = await column.locator('td').evaluateAll((tds) =>
+        tds.filter((td) => getComputedStyle(td).display !== 'none').map((td) => ({ label: getComputedStyle(td, '::before').content, right: td.getBoundingClientRect().right })),
+      );
+      expect(cells.map((c) => c.label)).toEqual(['none', '"Type: "', '"Description: "']);
+      for (const cell of cells) expect(cell.right).toBeLessThanOrEqual(375);
       await page.goto(`${site.url}people/`, { waitUntil: 'load' });
       const wrap = page.locator('.table-wrap').filter({ has: page.locator('table[data-sortable]') });
       expect(await wrap.evaluate((w) => w.scrollWidth - w.clientWidth)).toBe(0);

@@ -193,7 +193,7 @@ describe('building the site from a catalog served under a sub-path', () => {
     // Inherited restrictions repeat upstream entries' words; they would make every downstream entry match.
     expect(html).toMatch(/<div[^>]*data-rights[^>]*data-pagefind-ignore/);
     // The index skips schema cells by position: 2nd, 5th and 7th must stay Type, Personal data and From.
-    const headers = [...html.matchAll(/<table class="columns">[\s\S]*?<\/thead>/g)][0]![0].match(/<th[^>]*>([^<]*)<\/th>/g)!.map((th) => th.replace(/<[^>]+>/g, ''));
+    const headers = [...html.matchAll(/<table class="columns[^"]*">[\s\S]*?<\/thead>/g)][0]![0].match(/<th[^>]*>([^<]*)<\/th>/g)!.map((th) => th.replace(/<[^>]+>/g, ''));
     expect([headers[1], headers[4], headers[6]]).toEqual(['Type', 'Personal data', 'From']);
     expect(read('index.html')).not.toContain('data-pagefind-body');
     // The names index, and the full text's bundle with Pagefind's search API but none of its ready-made interfaces, which the site never loads.
