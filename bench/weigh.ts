@@ -4,10 +4,10 @@
  * ones), whether Mermaid is part of that, and the search index per page. And where its
  * bytes are: by part of the site, and within the entry pages by section.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { measureSite, type SitePart } from '../src/lib/publish/site-size.ts';
+import { measureSite, siteFiles, type SitePart } from '../src/lib/publish/site-size.ts';
 
 export interface Weight {
   pages: number;
@@ -31,15 +31,6 @@ export interface Weight {
   entrySections?: Record<string, { pages: number; bytes: Record<string, number> }>;
 }
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const dirent of readdirSync(dir, { withFileTypes: true })) {
-    const abs = path.join(dir, dirent.name);
-    if (dirent.isDirectory()) walk(abs, out);
-    else out.push(abs);
-  }
-  return out;
-}
-
 const size = (files: readonly string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
 
 /** Static imports only: `import(…)` is loaded when a graph scrolls into view, not with the page. */
@@ -49,7 +40,7 @@ const SCRIPT_SRC = /<script\b[^>]*\bsrc="([^"]+)"/g;
 const INLINE_MODULE = /<script\b[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/g;
 
 export function weigh(outDir: string, base = '/'): Weight {
-  const files = walk(outDir);
+  const files = siteFiles(outDir);
   const html = files.filter((f) => f.endsWith('.html'));
   const largestOf = (list: readonly string[]) =>
     list.reduce((best, f) => {

@@ -144,7 +144,8 @@ export async function measureArchive(dir: string): Promise<number> {
   return compressed;
 }
 
-function siteFiles(dir: string): string[] {
+/** Every file under `dir`, every folder down; symbolic links are not followed. */
+export function siteFiles(dir: string): string[] {
   const files: string[] = [];
   const pending = [dir];
   while (pending.length) {
